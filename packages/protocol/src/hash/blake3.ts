@@ -1,0 +1,88 @@
+import { blake3 as nobleBlake3 } from '@noble/hashes/blake3.js'
+import { createBLAKE3, type IHasher } from 'hash-wasm'
+import { utf8 } from '../bytes.js'
+import { domainContext, HASH_DOMAINS, type HashDomain } from './domains.js'
+
+const EMPTY = new Uint8Array(0)
+
+/** 32-byte keys of each domain, derived once with BLAKE3 `derive_key` (synchronous, noble). */
+const DOMAIN_KEYS: Readonly<Record<HashDomain, Uint8Array>> = Object.fromEntries(
+  HASH_DOMAINS.map((d) => [d, nobleBlake3(EMPTY, { context: utf8(domainContext(d)) })]),
+) as Record<HashDomain, Uint8Array>
+
+/**
+ * hash-wasm hashers, one per domain plus one unkeyed, created by `initHashing()`. They are reused
+ * on hot paths (init/update/digest are synchronous once created). Until `initHashing()` resolves,
+ * every function here falls back to @noble/hashes, which gives identical results.
+ */
+let wasm: { keyed: Record<HashDomain, IHasher>; plain: IHasher } | undefined
+let loading: Promise<void> | undefined
+
+/**
+ * Load the WASM BLAKE3 hashers. Idempotent; safe to call concurrently. Hashing works before this
+ * resolves (with the pure-JS fallback) — it is only faster after.
+ */
+export function initHashing(): Promise<void> {
+  loading ??= (async () => {
+    const entries = await Promise.all(
+      HASH_DOMAINS.map(async (d) => [d, await createBLAKE3(256, DOMAIN_KEYS[d])] as const),
+    )
+    const plain = await createBLAKE3(256)
+    wasm = { keyed: Object.fromEntries(entries) as Record<HashDomain, IHasher>, plain }
+  })()
+  return loading
+}
+
+/** True once the WASM hashers are in use. */
+export function isHashingAccelerated(): boolean {
+  return wasm !== undefined
+}
+
+/** Domain-separated BLAKE3-256 of `data`. */
+export function hash(domain: HashDomain, data: Uint8Array): Uint8Array {
+  if (wasm) {
+    const h = wasm.keyed[domain]
+    h.init()
+    h.update(data)
+    return h.digest('binary')
+  }
+  return nobleBlake3(data, { key: DOMAIN_KEYS[domain] })
+}
+
+/** Domain-separated BLAKE3-256 of the concatenation of `parts`, without concatenating. */
+export function hashParts(domain: HashDomain, parts: readonly Uint8Array[]): Uint8Array {
+  if (wasm) {
+    const h = wasm.keyed[domain]
+    h.init()
+    for (const p of parts) h.update(p)
+    return h.digest('binary')
+  }
+  const h = nobleBlake3.create({ key: DOMAIN_KEYS[domain] })
+  for (const p of parts) h.update(p)
+  return h.digest()
+}
+
+/**
+ * Domain-separated BLAKE3-256 of two 32-byte halves (Merkle and SMT nodes). Uses the caller's
+ * scratch buffer to avoid an allocation per node.
+ */
+export function hashPair(domain: HashDomain, left: Uint8Array, right: Uint8Array, scratch = new Uint8Array(64)): Uint8Array {
+  scratch.set(left, 0)
+  scratch.set(right, 32)
+  return hash(domain, scratch)
+}
+
+/** Plain (unkeyed) BLAKE3-256, as used by hashlock policies so preimages interoperate. */
+export function blake3(data: Uint8Array): Uint8Array {
+  if (wasm) {
+    wasm.plain.init()
+    wasm.plain.update(data)
+    return wasm.plain.digest('binary')
+  }
+  return nobleBlake3(data)
+}
+
+/** The 32-byte BLAKE3 key of a domain (for tests and for re-implementations in other languages). */
+export function domainKey(domain: HashDomain): Uint8Array {
+  return DOMAIN_KEYS[domain].slice()
+}
