@@ -1,0 +1,60 @@
+import { Writer } from '../codec/writer.js'
+import { compareBytes } from '../bytes.js'
+import { hash } from '../hash/blake3.js'
+import { computeMerkleRoot } from '../merkle/computeMerkleRoot.js'
+import { lockForPolicy, writeLock } from '../policy/codec.js'
+import type { KeyRef, Lock } from '../policy/types.js'
+import { SCHEME_CODES } from '../crypto/types.js'
+import type { Transaction } from '../tx/types.js'
+import { buildBlockFilter, hashBlockFilter } from '../filter/index.js'
+
+/** The 33-byte encoding of a lock (type code, policy hash): the unit the block filter indexes. */
+export function encodeLock(lock: Lock): Uint8Array {
+  const w = new Writer(33)
+  writeLock(w, lock)
+  return w.finish()
+}
+
+/**
+ * The items a block's address filter commits to: the lock of every output created and of every
+ * output spent. Spent locks are derived from the policies revealed in witnesses, so a light client
+ * can rebuild the filter from the block alone.
+ */
+export function blockFilterItems(transactions: readonly Transaction[]): Uint8Array[] {
+  const items: Uint8Array[] = []
+  for (const tx of transactions) {
+    for (const o of tx.outputs) items.push(encodeLock(o.lock))
+    for (const w of tx.witnesses) items.push(encodeLock(lockForPolicy(w.policy)))
+  }
+  return items
+}
+
+/** The block's compact address filter, keyed by its parent hash. */
+export function computeBlockFilter({ prevHash, transactions }: { prevHash: Uint8Array; transactions: readonly Transaction[] }): Uint8Array {
+  return buildBlockFilter({ key: prevHash, items: blockFilterItems(transactions) })
+}
+
+export function computeFilterHash(p: { prevHash: Uint8Array; transactions: readonly Transaction[] }): Uint8Array {
+  return hashBlockFilter(computeBlockFilter(p))
+}
+
+/** Merkle root of the wtxids (witness-committing). */
+export function computeTxRoot(wtxids: readonly Uint8Array[]): Uint8Array {
+  return computeMerkleRoot(wtxids)
+}
+
+/** A bonded validator as the validator-set commitment sees it. */
+export type ValidatorEntry = { key: KeyRef; stake: bigint }
+
+/**
+ * Commitment to a validator set: hash('validatorSet', count ‖ (scheme, public key, stake)…) with
+ * entries in public-key order. The empty set (all networks today, until staking activates) has a
+ * fixed hash.
+ */
+export function hashValidatorSet(validators: readonly ValidatorEntry[]): Uint8Array {
+  const sorted = [...validators].sort((a, b) => compareBytes(a.key.publicKey, b.key.publicKey))
+  const w = new Writer(16 + sorted.length * 48)
+  w.varint(sorted.length)
+  for (const v of sorted) w.u8(SCHEME_CODES[v.key.scheme]).bytes(v.key.publicKey).u64(v.stake)
+  return hash('validatorSet', w.finish())
+}

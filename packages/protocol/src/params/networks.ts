@@ -1,0 +1,80 @@
+import { utf8 } from '../bytes.js'
+import { hash } from '../hash/blake3.js'
+import type { Lock } from '../policy/types.js'
+import { DEVNET_ACCOUNT_COUNT, devnetAccount } from './devnetAccounts.js'
+import type { Network } from './network.js'
+import { COIN, type ChainParams } from './types.js'
+
+/**
+ * The environmental treasury's lock: a policy hash that no policy encoding hashes to (the
+ * preimage is not a valid policy), so treasury outputs can only be released by a consensus rule
+ * (governance, a later capability), never by a key.
+ */
+export const TREASURY_LOCK: Lock = {
+  type: 'policy',
+  policyHash: hash('policy', utf8('SuperNova environmental treasury v1')),
+}
+
+const MAX_SUPPLY = 21_000_000n * COIN
+const MEMPOOL = { maxTransactions: 10_000, maxBytes: 50_000_000, minFeeRate: 1n } as const
+const COMMON = {
+  medianTimeSpan: 11,
+  maxBlockBytes: 2_000_000,
+  maxTxBytes: 1_000_000,
+  dustThreshold: 546n,
+  maxSupply: MAX_SUPPLY,
+  treasuryFeeShareBps: 200,
+  treasuryLock: TREASURY_LOCK,
+  maxReorgDepth: 1_000,
+  mempool: MEMPOOL,
+} as const
+
+export const MAINNET: ChainParams = {
+  ...COMMON,
+  network: 'mainnet',
+  genesisHash: 'PINNED_MAINNET',
+  genesis: { timestamp: 1_796_083_200_000, message: 'SuperNova mainnet genesis 2026-12-01: every number verified in your browser', allocations: [] },
+  targetBlockTimeMs: 5_000,
+  asertHalfLifeMs: 3_600_000,
+  powLimitBits: 0x1f00ffff,
+  maxFutureDriftMs: 120_000,
+  coinbaseMaturity: 100,
+  // 0.4 NOVA per block, halving every 25,246,080 blocks (four years of 5 s blocks): ≈ 20.2 M NOVA.
+  initialSubsidy: 40_000_000n,
+  halvingInterval: 25_246_080,
+  epochLength: 4,
+}
+
+export const TESTNET: ChainParams = {
+  ...MAINNET,
+  network: 'testnet',
+  genesisHash: 'PINNED_TESTNET',
+  genesis: { timestamp: 1_793_491_200_000, message: 'SuperNova testnet genesis 2026-11-01', allocations: [] },
+}
+
+export const DEVNET: ChainParams = {
+  ...COMMON,
+  network: 'devnet',
+  genesisHash: 'PINNED_DEVNET',
+  genesis: {
+    timestamp: 1_795_219_200_000,
+    message: 'SuperNova devnet genesis: prefunded well-known accounts, never use their keys elsewhere',
+    allocations: Array.from({ length: DEVNET_ACCOUNT_COUNT }, (_, i) => ({ lock: devnetAccount(i).lock, amount: 1_000_000n * COIN })),
+  },
+  targetBlockTimeMs: 1_000,
+  asertHalfLifeMs: 60_000,
+  powLimitBits: 0x207fffff,
+  maxFutureDriftMs: 15_000,
+  coinbaseMaturity: 10,
+  initialSubsidy: 50n * COIN,
+  halvingInterval: 100_000,
+  epochLength: 5,
+}
+
+export const CHAIN_PARAMS: Readonly<Record<Network, ChainParams>> = { mainnet: MAINNET, testnet: TESTNET, devnet: DEVNET }
+
+export function getChainParams(network: Network): ChainParams {
+  const p = CHAIN_PARAMS[network]
+  if (!p) throw new RangeError(`unknown network: ${String(network)}`)
+  return p
+}

@@ -1,0 +1,32 @@
+import { hash } from '../hash/blake3.js'
+import { encodeOutPoint, encodeTransactionWithBase, encodeUtxoEntry } from './codec.js'
+import type { OutPoint, Transaction, UtxoEntry } from './types.js'
+
+export type TransactionIds = {
+  /** Hash of the witness-free encoding: what outpoints refer to; not malleable by witnesses. */
+  txid: Uint8Array
+  /** Hash of the full encoding: what the block's txRoot commits to. */
+  wtxid: Uint8Array
+  /** Encoded size in bytes, witnesses included. */
+  size: number
+}
+
+/** Encodes once and returns both ids and the size. */
+export function computeTransactionIds(tx: Transaction): TransactionIds {
+  const { bytes, baseLength } = encodeTransactionWithBase(tx)
+  return { txid: hash('txid', bytes.subarray(0, baseLength)), wtxid: hash('wtxid', bytes), size: bytes.length }
+}
+
+export function computeTxid(tx: Transaction): Uint8Array {
+  return computeTransactionIds(tx).txid
+}
+
+/** The sparse-Merkle key of an outpoint in the UTXO commitment. */
+export function utxoKey(outpoint: OutPoint): Uint8Array {
+  return hash('smtKey', encodeOutPoint(outpoint))
+}
+
+/** The sparse-Merkle value hash of an unspent output. */
+export function utxoValueHash(entry: UtxoEntry): Uint8Array {
+  return hash('utxo', encodeUtxoEntry(entry))
+}

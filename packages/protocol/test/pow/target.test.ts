@@ -1,0 +1,54 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { bitsToTarget, hashMeetsTarget, TargetError, targetToBits, targetToBytes, workForBits, workForTarget } from '../../src/pow/target.js'
+
+describe('compact targets', () => {
+  it('decodes Bitcoin genesis bits', () => {
+    expect(bitsToTarget(0x1d00ffff)).toBe(0xffffn << 208n)
+    expect(targetToBits(0xffffn << 208n)).toBe(0x1d00ffff)
+  })
+
+  it('round-trips canonical bits and rounds targets down (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 2n ** 255n }), (t) => {
+        const bits = targetToBits(t)
+        const back = bitsToTarget(bits)
+        expect(back <= t).toBe(true)
+        expect(targetToBits(back)).toBe(bits)
+      }),
+    )
+  })
+
+  it('rejects negative, zero, overflowing and non-canonical encodings', () => {
+    const code = (bits: number) => {
+      try {
+        bitsToTarget(bits)
+      } catch (e) {
+        return (e as TargetError).code
+      }
+      return 'ok'
+    }
+    expect(code(0x1d80ffff)).toBe('NON_CANONICAL_BITS') // sign bit
+    expect(code(0x1d000000)).toBe('TARGET_OUT_OF_RANGE') // zero
+    expect(code(0x2200ffff)).toBe('TARGET_OUT_OF_RANGE') // ≥ 2^256
+    expect(code(0x1e0000ff)).toBe('NON_CANONICAL_BITS') // leading zero bytes in the mantissa
+    expect(code(0x207fffff)).toBe('ok')
+  })
+
+  it('compares hashes with targets as big-endian integers', () => {
+    const target = targetToBytes(0x00ffn << 240n)
+    const below = new Uint8Array(32)
+    below[1] = 0xfe
+    const above = new Uint8Array(32)
+    above[0] = 1
+    expect(hashMeetsTarget(below, target)).toBe(true)
+    expect(hashMeetsTarget(above, target)).toBe(false)
+    expect(hashMeetsTarget(target, target)).toBe(true)
+  })
+
+  it('computes work as 2^256 / (target + 1)', () => {
+    expect(workForTarget((1n << 256n) - 1n)).toBe(1n)
+    expect(workForBits(0x207fffff)).toBe(2n)
+    expect(workForTarget(0xffffn << 208n)).toBe(0x100010001n)
+  })
+})
