@@ -1,26 +1,26 @@
-export { Card, type CardProps } from './components/Card.js'
-export { cx, FOCUS_RING } from './components/cx.js'
-export { DataTable, type DataTableColumn, type DataTableProps } from './components/DataTable.js'
-export { EmptyState, type EmptyStateProps } from './components/EmptyState.js'
-export { HashText, type HashTextProps } from './components/HashText.js'
-export { Notice, type NoticeProps, type NoticeTone } from './components/Notice.js'
-export { SiteFooter } from './components/SiteFooter.js'
+export { Card, type CardProps } from './components/Card'
+export { cx, FOCUS_RING } from './components/cx'
+export { DataTable, type DataTableColumn, type DataTableProps } from './components/DataTable'
+export { EmptyState, type EmptyStateProps } from './components/EmptyState'
+export { HashText, type HashTextProps } from './components/HashText'
+export { Notice, type NoticeProps, type NoticeTone } from './components/Notice'
+export { SiteFooter } from './components/SiteFooter'
 export {
   SITE_NAV,
   SiteHeader,
   type SiteHeaderProps,
   type SiteSection,
-} from './components/SiteHeader.js'
-export { Stat, StatList, type StatProps } from './components/Stat.js'
-export { ThemeScript } from './components/ThemeScript.js'
-export { ThemeToggle } from './components/ThemeToggle.js'
+} from './components/SiteHeader'
+export { Stat, StatList, type StatProps } from './components/Stat'
+export { ThemeScript } from './components/ThemeScript'
+export { ThemeToggle } from './components/ThemeToggle'
 export {
   VERIFICATION_LABELS,
   VerificationBadge,
   type VerificationBadgeProps,
   type VerificationStatus,
-} from './components/VerificationBadge.js'
-export { FormatError, type FormatErrorCode } from './errors.js'
+} from './components/VerificationBadge'
+export { FormatError, type FormatErrorCode } from './errors'
 export {
   type FormatAmountOptions,
   formatAmount,
@@ -28,10 +28,10 @@ export {
   NOVA_DECIMALS,
   type ParseAmountOptions,
   parseAmount,
-} from './format/amount.js'
-export { shortHash } from './format/hash.js'
-export { formatDuration, formatRelativeTime } from './format/time.js'
-export { formatBytes, formatHashrate } from './format/units.js'
+} from './format/amount'
+export { shortHash } from './format/hash'
+export { formatDuration, formatRelativeTime } from './format/time'
+export { formatBytes, formatHashrate } from './format/units'
 export {
   applyTheme,
   isThemePreference,
@@ -40,4 +40,4 @@ export {
   THEME_INIT_SCRIPT,
   THEME_STORAGE_KEY,
   type ThemePreference,
-} from './theme.js'
+} from './theme'

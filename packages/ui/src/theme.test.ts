@@ -5,7 +5,7 @@ import {
   THEME_INIT_SCRIPT,
   THEME_STORAGE_KEY,
   type ThemeRoot,
-} from './theme.js'
+} from './theme'
 
 function stubRoot(): ThemeRoot & { classes: Set<string> } {
   const classes = new Set<string>()

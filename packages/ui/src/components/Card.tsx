@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react'
-import { cx } from './cx.js'
+import { cx } from './cx'
 
 export type CardProps = {
   /** Heading of the card; rendered as `<h2>` unless `headingLevel` says otherwise. */

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { DataTable, type DataTableColumn } from './DataTable.js'
+import { DataTable, type DataTableColumn } from './DataTable'
 
 type Row = { height: number; txs: number }
 

@@ -1,5 +1,5 @@
 import type { Key, ReactNode } from 'react'
-import { cx } from './cx.js'
+import { cx } from './cx'
 
 export type DataTableColumn<Row> = {
   /** Stable column id (React key). */

@@ -1,9 +1,9 @@
 'use client'
 
 import { useEffect, useRef, useState } from 'react'
-import { shortHash } from '../format/hash.js'
-import { cx, FOCUS_RING } from './cx.js'
-import { CopyIcon } from './icons.js'
+import { shortHash } from '../format/hash'
+import { cx, FOCUS_RING } from './cx'
+import { CopyIcon } from './icons'
 
 export type HashTextProps = {
   /** The full value (hex hash, txid or address); the copy button copies all of it. */

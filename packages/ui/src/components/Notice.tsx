@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { cx } from './cx.js'
-import { CheckCircleIcon, InfoIcon, WarningIcon } from './icons.js'
+import { cx } from './cx'
+import { CheckCircleIcon, InfoIcon, WarningIcon } from './icons'
 
 export type NoticeTone = 'info' | 'success' | 'warning' | 'error'
 

@@ -1,6 +1,6 @@
-import { cx, FOCUS_RING } from './cx.js'
-import { NovaMark } from './icons.js'
-import { ThemeToggle } from './ThemeToggle.js'
+import { cx, FOCUS_RING } from './cx'
+import { NovaMark } from './icons'
+import { ThemeToggle } from './ThemeToggle'
 
 /** The three zones of the site. */
 export type SiteSection = 'wallet' | 'explorer' | 'dashboard'

@@ -1,4 +1,4 @@
-import { THEME_INIT_SCRIPT } from '../theme.js'
+import { THEME_INIT_SCRIPT } from '../theme'
 
 /**
  * Put in the root layout's `<head>` (with `suppressHydrationWarning` on `<html>`): applies the

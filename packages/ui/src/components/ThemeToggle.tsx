@@ -8,9 +8,9 @@ import {
   THEME_CHANGE_EVENT,
   THEME_STORAGE_KEY,
   type ThemePreference,
-} from '../theme.js'
-import { cx, FOCUS_RING } from './cx.js'
-import { MonitorIcon, MoonIcon, SunIcon } from './icons.js'
+} from '../theme'
+import { cx, FOCUS_RING } from './cx'
+import { MonitorIcon, MoonIcon, SunIcon } from './icons'
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('storage', onChange)

@@ -4,7 +4,7 @@ import {
   VERIFICATION_LABELS,
   VerificationBadge,
   type VerificationStatus,
-} from './VerificationBadge.js'
+} from './VerificationBadge'
 
 const STATUSES: VerificationStatus[] = ['verified', 'final', 'unverified', 'pending']
 

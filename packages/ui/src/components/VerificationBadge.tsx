@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { cx } from './cx.js'
-import { CheckCircleIcon, ClockIcon, LockIcon, WarningIcon } from './icons.js'
+import { cx } from './cx'
+import { CheckCircleIcon, ClockIcon, LockIcon, WarningIcon } from './icons'
 
 /** How far the browser has checked a piece of data. */
 export type VerificationStatus = 'verified' | 'final' | 'unverified' | 'pending'

@@ -1,10 +1,10 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { Card } from './Card.js'
-import { HashText } from './HashText.js'
-import { Notice } from './Notice.js'
-import { SITE_NAV, SiteHeader } from './SiteHeader.js'
-import { Stat, StatList } from './Stat.js'
+import { Card } from './Card'
+import { HashText } from './HashText'
+import { Notice } from './Notice'
+import { SITE_NAV, SiteHeader } from './SiteHeader'
+import { Stat, StatList } from './Stat'
 
 const HASH = 'ab'.repeat(32)
 

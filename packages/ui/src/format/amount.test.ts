@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { FormatError } from '../errors.js'
-import { formatAmount, MAX_AMOUNT_UNITS, parseAmount } from './amount.js'
+import { FormatError } from '../errors'
+import { formatAmount, MAX_AMOUNT_UNITS, parseAmount } from './amount'
 
 const COIN = 100_000_000n
 

@@ -1,4 +1,4 @@
-import { FormatError } from '../errors.js'
+import { FormatError } from '../errors'
 
 /** Base units per NOVA are 10^8 (SPEC §2, "1 NOVA = 10^8"). */
 export const NOVA_DECIMALS = 8

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shortHash } from './hash.js'
+import { shortHash } from './hash'
 
 const HASH = '000000a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatRelativeTime } from './time.js'
+import { formatDuration, formatRelativeTime } from './time'
 
 const S = 1000
 const MIN = 60 * S

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatHashrate } from './units.js'
+import { formatBytes, formatHashrate } from './units'
 
 describe('formatHashrate', () => {
   it('walks the SI prefixes from H/s to EH/s', () => {
