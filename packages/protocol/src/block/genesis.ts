@@ -9,7 +9,9 @@ import type { Block } from './block.js'
 import { computeFilterHash, computeTxRoot, hashValidatorSet } from './commitments.js'
 import { hashHeader, HEADER_VERSION } from './header.js'
 
-export type GenesisState = { block: Block; hash: Uint8Array; utxoTree: SparseMerkleTree }
+import type { UtxoDiffEntry } from '../validation/connectTransactions.js'
+
+export type GenesisState = { block: Block; hash: Uint8Array; utxoTree: SparseMerkleTree; created: UtxoDiffEntry[] }
 
 /**
  * The genesis block of a network, built from its params: a coinbase paying the allocations and
@@ -20,10 +22,8 @@ export function createGenesis(params: ChainParams): GenesisState {
   const message = utf8(params.genesis.message)
   const coinbase = createCoinbase({ height: 0, outputs: params.genesis.allocations.map((a) => ({ amount: a.amount, lock: a.lock })), extraData: message })
   const ids = computeTransactionIds(coinbase)
-  const utxoTree = applyUtxoDiff(SparseMerkleTree.EMPTY, {
-    spent: [],
-    created: coinbase.outputs.map((o, vout) => ({ outpoint: { txid: ids.txid, vout }, entry: { amount: o.amount, lock: o.lock, height: 0, coinbase: true } })),
-  })
+  const created = coinbase.outputs.map((o, vout) => ({ outpoint: { txid: ids.txid, vout }, entry: { amount: o.amount, lock: o.lock, height: 0, coinbase: true } }))
+  const utxoTree = applyUtxoDiff(SparseMerkleTree.EMPTY, { spent: [], created })
   const block: Block = {
     header: {
       version: HEADER_VERSION,
@@ -40,5 +40,5 @@ export function createGenesis(params: ChainParams): GenesisState {
     },
     transactions: [coinbase],
   }
-  return { block, hash: hashHeader(block.header), utxoTree }
+  return { block, hash: hashHeader(block.header), utxoTree, created }
 }

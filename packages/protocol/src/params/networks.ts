@@ -32,7 +32,7 @@ const COMMON = {
 export const MAINNET: ChainParams = {
   ...COMMON,
   network: 'mainnet',
-  genesisHash: 'PINNED_MAINNET',
+  genesisHash: '9c99bb96177160ab69d39b0d4f528e2738b8439765e49759ad50aeb1d294ee20',
   genesis: { timestamp: 1_796_083_200_000, message: 'SuperNova mainnet genesis 2026-12-01: every number verified in your browser', allocations: [] },
   targetBlockTimeMs: 5_000,
   asertHalfLifeMs: 3_600_000,
@@ -48,14 +48,14 @@ export const MAINNET: ChainParams = {
 export const TESTNET: ChainParams = {
   ...MAINNET,
   network: 'testnet',
-  genesisHash: 'PINNED_TESTNET',
+  genesisHash: 'e4b3d16649dfac055638e55f2fd9bf95b41ec9b07569f2dc44e23d341280d7e2',
   genesis: { timestamp: 1_793_491_200_000, message: 'SuperNova testnet genesis 2026-11-01', allocations: [] },
 }
 
 export const DEVNET: ChainParams = {
   ...COMMON,
   network: 'devnet',
-  genesisHash: 'PINNED_DEVNET',
+  genesisHash: '197c936bd6fe644b11dab0e5f37f794edd431a31a7b50c7e4e7b2ef9e8cbe666',
   genesis: {
     timestamp: 1_795_219_200_000,
     message: 'SuperNova devnet genesis: prefunded well-known accounts, never use their keys elsewhere',

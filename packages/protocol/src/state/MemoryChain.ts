@@ -7,6 +7,7 @@ import type { SignatureSchemes } from '../crypto/types.js'
 import type { ChainParams } from '../params/types.js'
 import type { Lock } from '../policy/types.js'
 import { medianTimePast } from '../pow/asert.js'
+import { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import type { Transaction } from '../tx/types.js'
 import { type BlockConnection, verifyBlock } from '../validation/verifyBlock.js'
 import { MemoryUtxoSet } from './MemoryUtxoSet.js'
@@ -28,7 +29,8 @@ export class MemoryChain {
   ) {
     const g = createGenesis(params)
     this.entries = [{ header: g.block.header, hash: g.hash }]
-    this.utxos = new MemoryUtxoSet(g.utxoTree)
+    this.utxos = new MemoryUtxoSet(SparseMerkleTree.EMPTY)
+    this.utxos.apply({ created: g.created, spent: [], utxoTree: g.utxoTree })
   }
 
   get tip(): MemoryChainEntry {

@@ -38,6 +38,7 @@ export type ValidationErrorCode =
   | 'TX_COINBASE_HAS_INPUTS'
   | 'TX_COINBASE_BAD_PAYLOAD'
   | 'TX_UNEXPECTED_COINBASE'
+  | 'TX_WITNESS_MISMATCH'
   // Transactions, contextual.
   | 'TX_MISSING_INPUT'
   | 'TX_IMMATURE_COINBASE'

@@ -71,6 +71,13 @@ export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnec
   for (let t = 1; t < transactions.length; t++) {
     if (transactions[t]!.kind === 'coinbase') fail('BLOCK_MULTIPLE_COINBASE', `transaction ${t} is a second coinbase`, { height, tx: t })
   }
+  // Checked before encoding: a transaction whose witnesses do not pair with its inputs has no encoding.
+  for (let t = 0; t < transactions.length; t++) {
+    const tx = transactions[t]!
+    if (tx.witnesses.length !== tx.inputs.length) {
+      fail('TX_WITNESS_MISMATCH', `transaction ${t} has ${tx.inputs.length} inputs but ${tx.witnesses.length} witnesses`, { height, tx: t })
+    }
+  }
   const ids = transactions.map(computeTransactionIds)
   const size = HEADER_BYTES + varintLength(transactions.length) + ids.reduce((s, i) => s + i.size, 0)
   if (size > params.maxBlockBytes) fail('BLOCK_TOO_LARGE', `block is ${size} bytes, the limit is ${params.maxBlockBytes}`, { height, size })

@@ -34,7 +34,7 @@ export function verifyTransactionStructure({ tx, size, params }: VerifyTransacti
   if (tx.version !== TX_VERSION) fail('TX_BAD_VERSION', `unsupported transaction version ${tx.version}`, { version: tx.version })
   if (!ACTIVE_TX_KINDS.has(tx.kind)) fail('TX_KIND_NOT_ACTIVE', `transaction kind '${tx.kind}' is not active on this chain yet`, { kind: tx.kind })
   if (tx.witnesses.length !== tx.inputs.length) {
-    fail('TX_POLICY_NOT_SATISFIED', `${tx.inputs.length} inputs but ${tx.witnesses.length} witnesses`, { inputs: tx.inputs.length, witnesses: tx.witnesses.length })
+    fail('TX_WITNESS_MISMATCH', `${tx.inputs.length} inputs but ${tx.witnesses.length} witnesses`, { inputs: tx.inputs.length, witnesses: tx.witnesses.length })
   }
   if (tx.kind === 'coinbase') {
     if (tx.inputs.length > 0) fail('TX_COINBASE_HAS_INPUTS', 'a coinbase spends nothing', { inputs: tx.inputs.length })
