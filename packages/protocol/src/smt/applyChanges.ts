@@ -1,0 +1,125 @@
+import { equalBytes } from '../bytes.js'
+import {
+  compareKeys,
+  createLeaf,
+  joinChildren,
+  keyBit,
+  SMT_EMPTY,
+  type SmtLeafNode,
+  type SmtNode,
+} from './nodes.js'
+
+/** One change to the tree: set `key` to `valueHash`, or delete it when `valueHash` is null. */
+export type SmtChange = { key: Uint8Array; valueHash: Uint8Array | null }
+
+/** A validated change, its new leaf already built (null for a deletion). */
+export type PreparedChange = { readonly key: Uint8Array; readonly leaf: SmtLeafNode | null }
+
+function assertHash32(x: unknown, what: string): asserts x is Uint8Array {
+  if (!(x instanceof Uint8Array))
+    throw new TypeError(`SparseMerkleTree: ${what} must be a Uint8Array`)
+  if (x.length !== 32)
+    throw new RangeError(`SparseMerkleTree: ${what} must be 32 bytes, got ${x.length}`)
+}
+
+/**
+ * Validate, sort by key and deduplicate changes (the last change to a key wins, as if they were
+ * applied one by one).
+ *
+ * @throws {TypeError | RangeError} when a key or value hash is not 32 bytes.
+ */
+export function prepareChanges(changes: Iterable<SmtChange>): PreparedChange[] {
+  const list: PreparedChange[] = []
+  for (const c of changes) {
+    assertHash32(c.key, 'key')
+    if (c.valueHash !== null) assertHash32(c.valueHash, 'valueHash')
+    list.push({
+      key: c.key.slice(),
+      leaf: c.valueHash === null ? null : createLeaf(c.key, c.valueHash),
+    })
+  }
+  list.sort((a, b) => compareKeys(a.key, b.key)) // stable: equal keys keep their order
+  let out = 0
+  for (let i = 0; i < list.length; i++) {
+    if (i + 1 < list.length && compareKeys(list[i]!.key, list[i + 1]!.key) === 0) continue
+    list[out++] = list[i]!
+  }
+  list.length = out
+  return list
+}
+
+/** First index in `[lo, hi)` whose key has bit `depth` set (keys sorted, sharing `depth` bits). */
+function splitIndex(
+  items: readonly { readonly key: Uint8Array }[],
+  lo: number,
+  hi: number,
+  depth: number,
+): number {
+  let a = lo
+  let b = hi
+  while (a < b) {
+    const m = (a + b) >> 1
+    if (keyBit(items[m]!.key, depth) === 0) a = m + 1
+    else b = m
+  }
+  return a
+}
+
+/**
+ * Apply sorted, unique `changes[lo, hi)` — all on the path below `node` at `depth` — and return
+ * the new node. Untouched subtrees are shared; each touched node is rebuilt and hashed once, so
+ * a batch of c changes in a tree of n leaves costs O(c · log n) hashes.
+ */
+export function applyChanges(
+  node: SmtNode,
+  changes: readonly PreparedChange[],
+  lo: number,
+  hi: number,
+  depth: number,
+): SmtNode {
+  if (lo >= hi) return node
+  if (node.kind === 'branch') {
+    const mid = splitIndex(changes, lo, hi, depth)
+    const left = applyChanges(node.left, changes, lo, mid, depth + 1)
+    const right = applyChanges(node.right, changes, mid, hi, depth + 1)
+    return joinChildren(left, right, node)
+  }
+  // An empty subtree or a lone leaf: merge the existing leaf (if it survives) with the new ones.
+  const leaves: SmtLeafNode[] = []
+  let existing = node.kind === 'leaf' ? node : undefined
+  for (let i = lo; i < hi; i++) {
+    const c = changes[i]!
+    if (existing !== undefined) {
+      const d = compareKeys(existing.key, c.key)
+      if (d < 0) {
+        leaves.push(existing)
+        existing = undefined
+      } else if (d === 0) {
+        const unchanged = c.leaf !== null && equalBytes(c.leaf.valueHash, existing.valueHash)
+        if (unchanged) leaves.push(existing)
+        existing = undefined
+        if (unchanged) continue
+      }
+    }
+    if (c.leaf !== null) leaves.push(c.leaf)
+  }
+  if (existing !== undefined) leaves.push(existing)
+  return buildSubtree(leaves, 0, leaves.length, depth)
+}
+
+/** The subtree at `depth` holding exactly the sorted leaves `[lo, hi)`. */
+function buildSubtree(
+  leaves: readonly SmtLeafNode[],
+  lo: number,
+  hi: number,
+  depth: number,
+): SmtNode {
+  if (hi === lo) return SMT_EMPTY
+  if (hi - lo === 1) return leaves[lo]!
+  // Distinct keys differ in some bit < 256, so the recursion ends before keyBit runs off the key.
+  const mid = splitIndex(leaves, lo, hi, depth)
+  return joinChildren(
+    buildSubtree(leaves, lo, mid, depth + 1),
+    buildSubtree(leaves, mid, hi, depth + 1),
+  )
+}
