@@ -76,5 +76,10 @@ export type RequiredSignature = { key: KeyRef; signature: Uint8Array; message: U
 export const LOCK_TYPES = ['ed25519', 'secp256k1', 'mldsa65', 'policy'] as const
 export type LockType = (typeof LOCK_TYPES)[number]
 /** Wire codes of lock types. Part of consensus: never renumber. */
-export const LOCK_CODES: Readonly<Record<LockType, number>> = { ed25519: 0, secp256k1: 1, mldsa65: 2, policy: 3 }
+export const LOCK_CODES: Readonly<Record<LockType, number>> = {
+  ed25519: 0,
+  secp256k1: 1,
+  mldsa65: 2,
+  policy: 3,
+}
 export type Lock = { type: LockType; policyHash: Uint8Array }
