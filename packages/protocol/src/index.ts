@@ -91,9 +91,10 @@ export { COIN, type ChainParams, type GenesisAllocation } from './params/types.j
 export { CHAIN_PARAMS, DEVNET, getChainParams, MAINNET, TESTNET, TREASURY_LOCK } from './params/networks.js'
 export { DEVNET_ACCOUNT_COUNT, type DevnetAccount, devnetAccount } from './params/devnetAccounts.js'
 export { blockSubsidy, genesisAllocationTotal, issuedThrough, treasuryShare } from './economics/supply.js'
+export { renderChainParamsTable } from './params/paramsTable.js'
 
 // Validation.
-export { type PeerAction, ValidationError, type ValidationErrorCode } from './validation/errors.js'
+export { type PeerAction, VALIDATION_ERROR_CODES, ValidationError, type ValidationErrorCode, withErrorContext } from './validation/errors.js'
 export { asertParamsFor, nextRandomness, type ParentHeader, requiredBits, verifyHeader, type VerifyHeaderParameters } from './validation/verifyHeader.js'
 export {
   coinbaseHeight,
