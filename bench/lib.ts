@@ -12,7 +12,11 @@ export type Measurement = { opsPerSec: number; ops: number; ms: number }
  */
 export async function measure(
   fn: () => unknown | Promise<unknown>,
-  { opsPerCall = 1, minMs = 1000, warmupMs = 200 }: { opsPerCall?: number; minMs?: number; warmupMs?: number } = {},
+  {
+    opsPerCall = 1,
+    minMs = 1000,
+    warmupMs = 200,
+  }: { opsPerCall?: number; minMs?: number; warmupMs?: number } = {},
 ): Promise<Measurement> {
   const run = async (budget: number) => {
     let ops = 0
@@ -45,8 +49,19 @@ export async function measurePair(
   const values: number[] = []
   const raws: number[] = []
   for (let i = 0; i < rounds; i++) {
-    values.push((await measure(metric, { opsPerCall: opts.metricOps ?? 1, minMs, warmupMs: i === 0 ? 200 : 20 })).opsPerSec)
-    raws.push((await measure(raw, { opsPerCall: opts.rawOps ?? 1, minMs, warmupMs: i === 0 ? 200 : 20 })).opsPerSec)
+    values.push(
+      (
+        await measure(metric, {
+          opsPerCall: opts.metricOps ?? 1,
+          minMs,
+          warmupMs: i === 0 ? 200 : 20,
+        })
+      ).opsPerSec,
+    )
+    raws.push(
+      (await measure(raw, { opsPerCall: opts.rawOps ?? 1, minMs, warmupMs: i === 0 ? 200 : 20 }))
+        .opsPerSec,
+    )
   }
   return { value: median(values), raw: median(raws) }
 }

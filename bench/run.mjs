@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url'
 const here = dirname(fileURLToPath(import.meta.url))
 const root = dirname(here)
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'))
-const names = args.length > 0 ? args : readdirSync(here, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+const names =
+  args.length > 0
+    ? args
+    : readdirSync(here, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
 const tsx = join(root, 'node_modules', '.bin', 'tsx')
 
 let failed = false
@@ -20,7 +26,9 @@ for (const name of names) {
     process.exitCode = 2
     continue
   }
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const r = spawnSync(tsx, [join(dir, file)], { stdio: 'inherit', cwd: root })
     if (r.status !== 0) failed = true
   }

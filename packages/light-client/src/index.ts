@@ -3,4 +3,11 @@
  * verification from the pinned genesis. Networking, storage, proofs, wallet and SDK arrive with
  * the light-client issue.
  */
-export { type AppendHeadersParameters, appendHeaders, createHeaderChain, HeaderChainError, type HeaderChainErrorCode, type HeaderChainState } from './headers/headerChain.js'
+export {
+  type AppendHeadersParameters,
+  appendHeaders,
+  createHeaderChain,
+  HeaderChainError,
+  type HeaderChainErrorCode,
+  type HeaderChainState,
+} from './headers/headerChain.js'

@@ -1,4 +1,14 @@
-import { createSignatureSchemes, DEVNET, devnetAccount, initHashing, MemoryChain, TESTNET, ValidationError, workForBits, type Header } from '@supernova/protocol'
+import {
+  createSignatureSchemes,
+  DEVNET,
+  devnetAccount,
+  type Header,
+  initHashing,
+  MemoryChain,
+  TESTNET,
+  ValidationError,
+  workForBits,
+} from '@supernova/protocol'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { appendHeaders, createHeaderChain, HeaderChainError } from '../src/headers/headerChain.js'
 
@@ -8,7 +18,8 @@ let headers: Header[]
 beforeAll(async () => {
   await initHashing()
   const chain = new MemoryChain(DEVNET, createSignatureSchemes())
-  for (let i = 0; i < 30; i++) await chain.connect(chain.buildBlock({ rewardLock: devnetAccount(9).lock }), NOW)
+  for (let i = 0; i < 30; i++)
+    await chain.connect(chain.buildBlock({ rewardLock: devnetAccount(9).lock }), NOW)
   headers = chain.entries.slice(1).map((e) => e.header)
 })
 
@@ -28,14 +39,17 @@ describe('header chain verification from the pinned genesis', () => {
     expect(all.tip.header.height).toBe(30)
     expect(all.cumulativeWork).toBe(31n * workForBits(DEVNET.powLimitBits))
     let s = start
-    for (let i = 0; i < headers.length; i += 7) s = appendHeaders({ state: s, headers: headers.slice(i, i + 7), now: NOW })
+    for (let i = 0; i < headers.length; i += 7)
+      s = appendHeaders({ state: s, headers: headers.slice(i, i + 7), now: NOW })
     expect(s.tip.hash).toEqual(all.tip.hash)
     expect(s.recentTimestamps).toEqual(all.recentTimestamps)
   })
 
   it('rejects a tampered header anywhere and keeps the previous state intact', () => {
     const start = createHeaderChain(DEVNET)
-    const tampered = headers.map((h, i) => (i === 17 ? { ...h, utxoRoot: new Uint8Array(32).fill(7) } : h))
+    const tampered = headers.map((h, i) =>
+      i === 17 ? { ...h, utxoRoot: new Uint8Array(32).fill(7) } : h,
+    )
     const err = (() => {
       try {
         appendHeaders({ state: start, headers: tampered, now: NOW })
@@ -51,15 +65,37 @@ describe('header chain verification from the pinned genesis', () => {
 
   it('rejects reordered, skipped and future headers with their codes', () => {
     const start = createHeaderChain(DEVNET)
-    expect(codeOf(() => appendHeaders({ state: start, headers: [headers[1]!], now: NOW }))).toBe('HEADER_BAD_HEIGHT')
-    expect(codeOf(() => appendHeaders({ state: start, headers: headers.slice(0, 5), now: DEVNET.genesis.timestamp - DEVNET.maxFutureDriftMs }))).toBe('HEADER_TIME_TOO_NEW')
+    expect(codeOf(() => appendHeaders({ state: start, headers: [headers[1]!], now: NOW }))).toBe(
+      'HEADER_BAD_HEIGHT',
+    )
+    expect(
+      codeOf(() =>
+        appendHeaders({
+          state: start,
+          headers: headers.slice(0, 5),
+          now: DEVNET.genesis.timestamp - DEVNET.maxFutureDriftMs,
+        }),
+      ),
+    ).toBe('HEADER_TIME_TOO_NEW')
   })
 
   it('refuses headers of another network (different genesis)', () => {
-    expect(codeOf(() => appendHeaders({ state: createHeaderChain(TESTNET), headers: headers.slice(0, 1), now: NOW }))).toBe('HEADER_PREV_MISMATCH')
+    expect(
+      codeOf(() =>
+        appendHeaders({
+          state: createHeaderChain(TESTNET),
+          headers: headers.slice(0, 1),
+          now: NOW,
+        }),
+      ),
+    ).toBe('HEADER_PREV_MISMATCH')
   })
 
   it('refuses params whose genesis does not match the pinned hash', () => {
-    expect(codeOf(() => createHeaderChain({ ...DEVNET, genesis: { ...DEVNET.genesis, message: 'forged' } }))).toBe('GENESIS_MISMATCH')
+    expect(
+      codeOf(() =>
+        createHeaderChain({ ...DEVNET, genesis: { ...DEVNET.genesis, message: 'forged' } }),
+      ),
+    ).toBe('GENESIS_MISMATCH')
   })
 })

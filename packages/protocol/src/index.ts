@@ -4,27 +4,111 @@
  * See docs/protocol.md for the encodings, hash domains and validation rules.
  */
 
-// Errors, bytes, codec.
-export { BaseError, type BaseErrorParameters, DecodeError, type DecodeErrorCode } from './errors.js'
-export { compareBytes, concatBytes, equalBytes, fromHex, toHex, utf8, wipe, ZERO_HASH } from './bytes.js'
+export {
+  type DecodeAddressParameters,
+  type DecodeAddressReturnType,
+  decodeAddress,
+  isAddress,
+} from './address/decodeAddress.js'
+export { type EncodeAddressParameters, encodeAddress } from './address/encodeAddress.js'
+export { AddressError, type AddressErrorCode } from './address/errors.js'
+export {
+  type AssembleBlockParameters,
+  assembleBlock,
+  coinbaseOutputs,
+  createCoinbase,
+} from './block/assembleBlock.js'
+// Blocks and headers.
+export { type Block, decodeBlock, encodeBlock, MAX_BLOCK_ENCODED_BYTES } from './block/block.js'
+export {
+  blockFilterItems,
+  computeBlockFilter,
+  computeFilterHash,
+  computeTxRoot,
+  encodeLock,
+  hashValidatorSet,
+  type ValidatorEntry,
+} from './block/commitments.js'
+export { createGenesis, type GenesisState } from './block/genesis.js'
+export {
+  decodeHeader,
+  encodeHeader,
+  HEADER_BYTES,
+  HEADER_LAYOUT,
+  HEADER_VERSION,
+  type Header,
+  hashHeader,
+  hashHeaderBytes,
+} from './block/header.js'
+export { type MineHeaderParameters, mineHeader } from './block/mineHeader.js'
+export {
+  compareBytes,
+  concatBytes,
+  equalBytes,
+  fromHex,
+  toHex,
+  utf8,
+  wipe,
+  ZERO_HASH,
+} from './bytes.js'
 export { assertInputSize, Reader } from './codec/reader.js'
 export { varintLength, Writer } from './codec/writer.js'
-
-// Hashing.
-export { blake3, domainKey, hash, hashPair, hashParts, initHashing, isHashingAccelerated } from './hash/blake3.js'
-export { domainContext, HASH_DOMAINS, type HashDomain } from './hash/domains.js'
-
-// Signatures.
-export { SCHEME_CODES, SCHEME_IDS, type SchemeId, type SignatureScheme, type SignatureSchemes, type VerifyItem } from './crypto/types.js'
 export { createEd25519Noble } from './crypto/ed25519.js'
-export { createWebCryptoEd25519, type WebCryptoEd25519Options } from './crypto/webcryptoEd25519.js'
-export { createSecp256k1Schnorr } from './crypto/secp256k1.js'
-export { createMlDsa65 } from './crypto/mldsa65.js'
-export { createNobleSignatureSchemes, createSignatureSchemes, type CreateSignatureSchemesOptions, verifyItems } from './crypto/schemes.js'
 export { SignatureError, type SignatureErrorCode } from './crypto/errors.js'
-
-// Spend policies and addresses.
-export * from './policy/types.js'
+export { createMlDsa65 } from './crypto/mldsa65.js'
+export {
+  type CreateSignatureSchemesOptions,
+  createNobleSignatureSchemes,
+  createSignatureSchemes,
+  verifyItems,
+} from './crypto/schemes.js'
+export { createSecp256k1Schnorr } from './crypto/secp256k1.js'
+// Signatures.
+export {
+  SCHEME_CODES,
+  SCHEME_IDS,
+  type SchemeId,
+  type SignatureScheme,
+  type SignatureSchemes,
+  type VerifyItem,
+} from './crypto/types.js'
+export { createWebCryptoEd25519, type WebCryptoEd25519Options } from './crypto/webcryptoEd25519.js'
+export {
+  blockSubsidy,
+  genesisAllocationTotal,
+  issuedThrough,
+  treasuryShare,
+} from './economics/supply.js'
+// Errors, bytes, codec.
+export { BaseError, type BaseErrorParameters, DecodeError, type DecodeErrorCode } from './errors.js'
+export * from './filter/index.js'
+// Hashing.
+export {
+  blake3,
+  domainKey,
+  hash,
+  hashPair,
+  hashParts,
+  initHashing,
+  isHashingAccelerated,
+} from './hash/blake3.js'
+export { domainContext, HASH_DOMAINS, type HashDomain } from './hash/domains.js'
+// Merkle, sparse Merkle and block filters.
+export * from './merkle/index.js'
+export { DEVNET_ACCOUNT_COUNT, type DevnetAccount, devnetAccount } from './params/devnetAccounts.js'
+// Chain params and economics.
+export { ADDRESS_PREFIXES, NETWORKS, type Network } from './params/network.js'
+export {
+  CHAIN_PARAMS,
+  DEVNET,
+  getChainParams,
+  MAINNET,
+  TESTNET,
+  TREASURY_LOCK,
+} from './params/networks.js'
+export { renderChainParamsTable } from './params/paramsTable.js'
+export { type ChainParams, COIN, type GenesisAllocation } from './params/types.js'
+export { type CheckPolicyParameters, checkPolicy, countSignatureChecks } from './policy/check.js'
 export {
   assertPolicy,
   decodePolicy,
@@ -42,15 +126,31 @@ export {
   writePolicy,
   writeSatisfaction,
 } from './policy/codec.js'
-export { checkPolicy, type CheckPolicyParameters, countSignatureChecks } from './policy/check.js'
-export { type PreimageSource, satisfyPolicy, type SatisfyPolicyParameters } from './policy/satisfy.js'
 export { PolicyError, type PolicyErrorCode } from './policy/errors.js'
-export { decodeAddress, type DecodeAddressParameters, type DecodeAddressReturnType, isAddress } from './address/decodeAddress.js'
-export { encodeAddress, type EncodeAddressParameters } from './address/encodeAddress.js'
-export { AddressError, type AddressErrorCode } from './address/errors.js'
+export {
+  type PreimageSource,
+  type SatisfyPolicyParameters,
+  satisfyPolicy,
+} from './policy/satisfy.js'
+// Spend policies and addresses.
+export * from './policy/types.js'
 
-// Transactions.
-export * from './tx/types.js'
+// Proof of work.
+export { type AsertParameters, medianTimePast, nextBitsAsert } from './pow/asert.js'
+export { checkProofOfWork, type ProofOfWorkResult } from './pow/pow.js'
+export {
+  bitsToTarget,
+  hashMeetsTarget,
+  TargetError,
+  targetToBits,
+  targetToBytes,
+  workForBits,
+  workForTarget,
+} from './pow/target.js'
+export * from './smt/index.js'
+export { MemoryChain, type MemoryChainEntry } from './state/MemoryChain.js'
+// Reference state.
+export { MemoryUtxoSet } from './state/MemoryUtxoSet.js'
 export {
   decodeTransaction,
   decodeUtxoEntry,
@@ -63,52 +163,56 @@ export {
   writeOutPoint,
   writeTransaction,
 } from './tx/codec.js'
-export { computeTransactionIds, computeTxid, type TransactionIds, utxoKey, utxoValueHash } from './tx/hashes.js'
-export { computeSighash, createSighashContext, type SighashContext, type SpentOutput } from './tx/sighash.js'
-export { signTransaction, type SignTransactionParameters } from './tx/signTransaction.js'
-
-// Blocks and headers.
-export { type Block, decodeBlock, encodeBlock, MAX_BLOCK_ENCODED_BYTES } from './block/block.js'
-export { decodeHeader, encodeHeader, HEADER_BYTES, HEADER_LAYOUT, HEADER_VERSION, type Header, hashHeader, hashHeaderBytes } from './block/header.js'
-export { blockFilterItems, computeBlockFilter, computeFilterHash, computeTxRoot, encodeLock, hashValidatorSet, type ValidatorEntry } from './block/commitments.js'
-export { assembleBlock, type AssembleBlockParameters, coinbaseOutputs, createCoinbase } from './block/assembleBlock.js'
-export { mineHeader, type MineHeaderParameters } from './block/mineHeader.js'
-export { createGenesis, type GenesisState } from './block/genesis.js'
-
-// Merkle, sparse Merkle and block filters.
-export * from './merkle/index.js'
-export * from './smt/index.js'
-export * from './filter/index.js'
-
-// Proof of work.
-export { type AsertParameters, medianTimePast, nextBitsAsert } from './pow/asert.js'
-export { checkProofOfWork, type ProofOfWorkResult } from './pow/pow.js'
-export { bitsToTarget, hashMeetsTarget, TargetError, targetToBits, targetToBytes, workForBits, workForTarget } from './pow/target.js'
-
-// Chain params and economics.
-export { ADDRESS_PREFIXES, type Network, NETWORKS } from './params/network.js'
-export { COIN, type ChainParams, type GenesisAllocation } from './params/types.js'
-export { CHAIN_PARAMS, DEVNET, getChainParams, MAINNET, TESTNET, TREASURY_LOCK } from './params/networks.js'
-export { DEVNET_ACCOUNT_COUNT, type DevnetAccount, devnetAccount } from './params/devnetAccounts.js'
-export { blockSubsidy, genesisAllocationTotal, issuedThrough, treasuryShare } from './economics/supply.js'
-export { renderChainParamsTable } from './params/paramsTable.js'
-
+export {
+  computeTransactionIds,
+  computeTxid,
+  type TransactionIds,
+  utxoKey,
+  utxoValueHash,
+} from './tx/hashes.js'
+export {
+  computeSighash,
+  createSighashContext,
+  type SighashContext,
+  type SpentOutput,
+} from './tx/sighash.js'
+export { type SignTransactionParameters, signTransaction } from './tx/signTransaction.js'
+// Transactions.
+export * from './tx/types.js'
+export {
+  applyUtxoDiff,
+  connectTransactions,
+  type UtxoDiffEntry,
+} from './validation/connectTransactions.js'
 // Validation.
-export { type PeerAction, VALIDATION_ERROR_CODES, ValidationError, type ValidationErrorCode, withErrorContext } from './validation/errors.js'
-export { asertParamsFor, nextRandomness, type ParentHeader, requiredBits, verifyHeader, type VerifyHeaderParameters } from './validation/verifyHeader.js'
+export {
+  type PeerAction,
+  VALIDATION_ERROR_CODES,
+  ValidationError,
+  type ValidationErrorCode,
+  withErrorContext,
+} from './validation/errors.js'
+export {
+  type BlockConnection,
+  genesisHashBytes,
+  type VerifyBlockParameters,
+  verifyBlock,
+} from './validation/verifyBlock.js'
+export {
+  asertParamsFor,
+  nextRandomness,
+  type ParentHeader,
+  requiredBits,
+  type VerifyHeaderParameters,
+  verifyHeader,
+} from './validation/verifyHeader.js'
 export {
   coinbaseHeight,
   type InputSignature,
   outpointKey,
   type UtxoLookup,
+  type VerifyTransactionInputsParameters,
   verifySignatures,
   verifyTransactionInputs,
-  type VerifyTransactionInputsParameters,
   verifyTransactionStructure,
 } from './validation/verifyTransaction.js'
-export { applyUtxoDiff, connectTransactions, type UtxoDiffEntry } from './validation/connectTransactions.js'
-export { type BlockConnection, genesisHashBytes, verifyBlock, type VerifyBlockParameters } from './validation/verifyBlock.js'
-
-// Reference state.
-export { MemoryUtxoSet } from './state/MemoryUtxoSet.js'
-export { MemoryChain, type MemoryChainEntry } from './state/MemoryChain.js'

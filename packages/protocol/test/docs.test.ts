@@ -6,7 +6,10 @@ import { HASH_DOMAINS } from '../src/hash/domains.js'
 import { renderChainParamsTable } from '../src/params/paramsTable.js'
 import { VALIDATION_ERROR_CODES } from '../src/validation/errors.js'
 
-const doc = readFileSync(fileURLToPath(new URL('../../../docs/protocol.md', import.meta.url)), 'utf8')
+const doc = readFileSync(
+  fileURLToPath(new URL('../../../docs/protocol.md', import.meta.url)),
+  'utf8',
+)
 
 describe('docs/protocol.md matches the code', () => {
   it('embeds the parameter table generated from chain params', () => {
@@ -24,6 +27,7 @@ describe('docs/protocol.md matches the code', () => {
 
   it('documents the header layout offsets', () => {
     expect(doc).toContain(`fixed ${HEADER_BYTES} bytes`)
-    for (const [field, offset] of Object.entries(HEADER_LAYOUT)) expect(doc, field).toMatch(new RegExp(`\\| ${offset} \\| ${field} \\|`))
+    for (const [field, offset] of Object.entries(HEADER_LAYOUT))
+      expect(doc, field).toMatch(new RegExp(`\\| ${offset} \\| ${field} \\|`))
   })
 })

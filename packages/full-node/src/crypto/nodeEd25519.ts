@@ -2,7 +2,9 @@ import { createPublicKey, type KeyObject, verify } from 'node:crypto'
 import { createEd25519Noble, type SignatureScheme } from '@supernova/protocol'
 
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32-byte key follows. */
-const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00])
+const SPKI_PREFIX = Uint8Array.from([
+  0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+])
 
 export type NodeEd25519Options = {
   /** Imported public keys to keep (oldest dropped first). Default 4096. */
@@ -16,12 +18,15 @@ export type NodeEd25519Options = {
  * equals the consensus (ZIP215) answer the browser computes.
  */
 export function createNodeEd25519({ cacheSize = 4096 }: NodeEd25519Options = {}): SignatureScheme {
-  if (!Number.isInteger(cacheSize) || cacheSize < 1) throw new RangeError(`cacheSize must be a positive integer: ${cacheSize}`)
+  if (!Number.isInteger(cacheSize) || cacheSize < 1)
+    throw new RangeError(`cacheSize must be a positive integer: ${cacheSize}`)
   const noble = createEd25519Noble()
   const keys = new Map<string, KeyObject | null>()
 
   function keyObject(publicKey: Uint8Array): KeyObject | null {
-    const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('hex')
+    const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString(
+      'hex',
+    )
     let k = keys.get(id)
     if (k !== undefined) return k
     const der = new Uint8Array(SPKI_PREFIX.length + 32)
@@ -37,9 +42,19 @@ export function createNodeEd25519({ cacheSize = 4096 }: NodeEd25519Options = {})
     return k
   }
 
-  function verifyOne(item: { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array }): Promise<boolean> {
+  function verifyOne(item: {
+    publicKey: Uint8Array
+    message: Uint8Array
+    signature: Uint8Array
+  }): Promise<boolean> {
     const { publicKey, message, signature } = item
-    if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32 || !(signature instanceof Uint8Array) || signature.length !== 64 || !(message instanceof Uint8Array)) {
+    if (
+      !(publicKey instanceof Uint8Array) ||
+      publicKey.length !== 32 ||
+      !(signature instanceof Uint8Array) ||
+      signature.length !== 64 ||
+      !(message instanceof Uint8Array)
+    ) {
       return Promise.resolve(false)
     }
     const k = keyObject(publicKey)

@@ -4,8 +4,8 @@ import {
   createGenesis,
   type Header,
   toHex,
-  verifyHeader,
   ValidationError,
+  verifyHeader,
   workForBits,
 } from '@supernova/protocol'
 
@@ -34,9 +34,17 @@ export class HeaderChainError extends BaseError<HeaderChainErrorCode> {
 export function createHeaderChain(params: ChainParams): HeaderChainState {
   const g = createGenesis(params)
   if (toHex(g.hash) !== params.genesisHash) {
-    throw new HeaderChainError({ code: 'GENESIS_MISMATCH', message: `${params.network} genesis builds to ${toHex(g.hash)}, pinned ${params.genesisHash}` })
+    throw new HeaderChainError({
+      code: 'GENESIS_MISMATCH',
+      message: `${params.network} genesis builds to ${toHex(g.hash)}, pinned ${params.genesisHash}`,
+    })
   }
-  return { params, tip: { header: g.block.header, hash: g.hash }, recentTimestamps: [g.block.header.timestamp], cumulativeWork: workForBits(g.block.header.bits) }
+  return {
+    params,
+    tip: { header: g.block.header, hash: g.hash },
+    recentTimestamps: [g.block.header.timestamp],
+    cumulativeWork: workForBits(g.block.header.bits),
+  }
 }
 
 export type AppendHeadersParameters = {
@@ -61,9 +69,16 @@ export function appendHeaders({ state, headers, now }: AppendHeadersParameters):
   headers.forEach((header, index) => {
     let hash: Uint8Array
     try {
-      hash = verifyHeader({ header, parent: tip, recentTimestamps: timestamps, params: state.params, now }).hash
+      hash = verifyHeader({
+        header,
+        parent: tip,
+        recentTimestamps: timestamps,
+        params: state.params,
+        now,
+      }).hash
     } catch (e) {
-      if (e instanceof ValidationError) Object.assign(e.details as Record<string, unknown>, { index })
+      if (e instanceof ValidationError)
+        Object.assign(e.details as Record<string, unknown>, { index })
       throw e
     }
     tip = { header, hash }

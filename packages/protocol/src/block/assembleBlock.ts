@@ -1,29 +1,58 @@
 import { blockSubsidy, treasuryShare } from '../economics/supply.js'
 import type { ChainParams } from '../params/types.js'
 import type { Lock } from '../policy/types.js'
+import { medianTimePast } from '../pow/asert.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { computeTransactionIds } from '../tx/hashes.js'
-import { TX_LIMITS, TX_VERSION, type Transaction, type TxOutput } from '../tx/types.js'
+import { type Transaction, TX_LIMITS, TX_VERSION, type TxOutput } from '../tx/types.js'
 import { applyUtxoDiff, connectTransactions } from '../validation/connectTransactions.js'
-import { medianTimePast } from '../pow/asert.js'
-import type { UtxoLookup } from '../validation/verifyTransaction.js'
 import { genesisHashBytes } from '../validation/verifyBlock.js'
 import { nextRandomness, type ParentHeader, requiredBits } from '../validation/verifyHeader.js'
+import type { UtxoLookup } from '../validation/verifyTransaction.js'
 import type { Block } from './block.js'
 import { computeFilterHash, computeTxRoot } from './commitments.js'
 import { HEADER_VERSION } from './header.js'
 
 /** A coinbase for `height` paying `outputs`, with optional miner data after the height. */
-export function createCoinbase({ height, outputs, extraData = new Uint8Array(0) }: { height: number; outputs: readonly TxOutput[]; extraData?: Uint8Array }): Transaction {
-  if (extraData.length > TX_LIMITS.maxCoinbaseExtraBytes) throw new RangeError(`coinbase extra data is limited to ${TX_LIMITS.maxCoinbaseExtraBytes} bytes`)
+export function createCoinbase({
+  height,
+  outputs,
+  extraData = new Uint8Array(0),
+}: {
+  height: number
+  outputs: readonly TxOutput[]
+  extraData?: Uint8Array
+}): Transaction {
+  if (extraData.length > TX_LIMITS.maxCoinbaseExtraBytes)
+    throw new RangeError(
+      `coinbase extra data is limited to ${TX_LIMITS.maxCoinbaseExtraBytes} bytes`,
+    )
   const payload = new Uint8Array(4 + extraData.length)
   new DataView(payload.buffer).setUint32(0, height, true)
   payload.set(extraData, 4)
-  return { version: TX_VERSION, kind: 'coinbase', inputs: [], outputs, locktime: 0, payload, witnesses: [] }
+  return {
+    version: TX_VERSION,
+    kind: 'coinbase',
+    inputs: [],
+    outputs,
+    locktime: 0,
+    payload,
+    witnesses: [],
+  }
 }
 
 /** Coinbase outputs for a block: the treasury's fee share (when not dust), the rest to the miner. */
-export function coinbaseOutputs({ params, height, fees, rewardLock }: { params: ChainParams; height: number; fees: bigint; rewardLock: Lock }): TxOutput[] {
+export function coinbaseOutputs({
+  params,
+  height,
+  fees,
+  rewardLock,
+}: {
+  params: ChainParams
+  height: number
+  fees: bigint
+  rewardLock: Lock
+}): TxOutput[] {
   const share = treasuryShare(params, fees)
   const toTreasury = share >= params.dustThreshold ? share : 0n
   const toMiner = blockSubsidy(params, height) + fees - toTreasury
@@ -57,10 +86,24 @@ export type AssembleBlockReturnType = { block: Block; fees: bigint; utxoTree: Sp
 export function assembleBlock(p: AssembleBlockParameters): AssembleBlockReturnType {
   const { params, parent } = p
   const height = parent.header.height + 1
-  const shared = { height, medianTimePast: medianTimePast(p.recentTimestamps, params.medianTimeSpan), params, genesisHash: genesisHashBytes(params), utxos: p.utxos }
+  const shared = {
+    height,
+    medianTimePast: medianTimePast(p.recentTimestamps, params.medianTimeSpan),
+    params,
+    genesisHash: genesisHashBytes(params),
+    utxos: p.utxos,
+  }
   const probe = [createCoinbase({ height, outputs: [] }), ...p.transactions]
-  const { fees } = connectTransactions({ ...shared, transactions: probe, txids: probe.map((t) => computeTransactionIds(t).txid) })
-  const coinbase = createCoinbase({ height, outputs: coinbaseOutputs({ params, height, fees, rewardLock: p.rewardLock }), ...(p.extraData ? { extraData: p.extraData } : {}) })
+  const { fees } = connectTransactions({
+    ...shared,
+    transactions: probe,
+    txids: probe.map((t) => computeTransactionIds(t).txid),
+  })
+  const coinbase = createCoinbase({
+    height,
+    outputs: coinbaseOutputs({ params, height, fees, rewardLock: p.rewardLock }),
+    ...(p.extraData ? { extraData: p.extraData } : {}),
+  })
   const transactions = [coinbase, ...p.transactions]
   const ids = transactions.map(computeTransactionIds)
   const connected = connectTransactions({ ...shared, transactions, txids: ids.map((i) => i.txid) })

@@ -1,12 +1,12 @@
-import { Writer } from '../codec/writer.js'
 import { compareBytes } from '../bytes.js'
+import { Writer } from '../codec/writer.js'
+import { SCHEME_CODES } from '../crypto/types.js'
+import { buildBlockFilter, hashBlockFilter } from '../filter/index.js'
 import { hash } from '../hash/blake3.js'
 import { computeMerkleRoot } from '../merkle/computeMerkleRoot.js'
 import { lockForPolicy, writeLock } from '../policy/codec.js'
 import type { KeyRef, Lock } from '../policy/types.js'
-import { SCHEME_CODES } from '../crypto/types.js'
 import type { Transaction } from '../tx/types.js'
-import { buildBlockFilter, hashBlockFilter } from '../filter/index.js'
 
 /** The 33-byte encoding of a lock (type code, policy hash): the unit the block filter indexes. */
 export function encodeLock(lock: Lock): Uint8Array {
@@ -30,11 +30,20 @@ export function blockFilterItems(transactions: readonly Transaction[]): Uint8Arr
 }
 
 /** The block's compact address filter, keyed by its parent hash. */
-export function computeBlockFilter({ prevHash, transactions }: { prevHash: Uint8Array; transactions: readonly Transaction[] }): Uint8Array {
+export function computeBlockFilter({
+  prevHash,
+  transactions,
+}: {
+  prevHash: Uint8Array
+  transactions: readonly Transaction[]
+}): Uint8Array {
   return buildBlockFilter({ key: prevHash, items: blockFilterItems(transactions) })
 }
 
-export function computeFilterHash(p: { prevHash: Uint8Array; transactions: readonly Transaction[] }): Uint8Array {
+export function computeFilterHash(p: {
+  prevHash: Uint8Array
+  transactions: readonly Transaction[]
+}): Uint8Array {
   return hashBlockFilter(computeBlockFilter(p))
 }
 

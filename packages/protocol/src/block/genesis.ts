@@ -3,15 +3,19 @@ import { hash } from '../hash/blake3.js'
 import type { ChainParams } from '../params/types.js'
 import { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { computeTransactionIds } from '../tx/hashes.js'
+import type { UtxoDiffEntry } from '../validation/connectTransactions.js'
 import { applyUtxoDiff } from '../validation/connectTransactions.js'
 import { createCoinbase } from './assembleBlock.js'
 import type { Block } from './block.js'
 import { computeFilterHash, computeTxRoot, hashValidatorSet } from './commitments.js'
-import { hashHeader, HEADER_VERSION } from './header.js'
+import { HEADER_VERSION, hashHeader } from './header.js'
 
-import type { UtxoDiffEntry } from '../validation/connectTransactions.js'
-
-export type GenesisState = { block: Block; hash: Uint8Array; utxoTree: SparseMerkleTree; created: UtxoDiffEntry[] }
+export type GenesisState = {
+  block: Block
+  hash: Uint8Array
+  utxoTree: SparseMerkleTree
+  created: UtxoDiffEntry[]
+}
 
 /**
  * The genesis block of a network, built from its params: a coinbase paying the allocations and
@@ -20,9 +24,16 @@ export type GenesisState = { block: Block; hash: Uint8Array; utxoTree: SparseMer
  */
 export function createGenesis(params: ChainParams): GenesisState {
   const message = utf8(params.genesis.message)
-  const coinbase = createCoinbase({ height: 0, outputs: params.genesis.allocations.map((a) => ({ amount: a.amount, lock: a.lock })), extraData: message })
+  const coinbase = createCoinbase({
+    height: 0,
+    outputs: params.genesis.allocations.map((a) => ({ amount: a.amount, lock: a.lock })),
+    extraData: message,
+  })
   const ids = computeTransactionIds(coinbase)
-  const created = coinbase.outputs.map((o, vout) => ({ outpoint: { txid: ids.txid, vout }, entry: { amount: o.amount, lock: o.lock, height: 0, coinbase: true } }))
+  const created = coinbase.outputs.map((o, vout) => ({
+    outpoint: { txid: ids.txid, vout },
+    entry: { amount: o.amount, lock: o.lock, height: 0, coinbase: true },
+  }))
   const utxoTree = applyUtxoDiff(SparseMerkleTree.EMPTY, { spent: [], created })
   const block: Block = {
     header: {

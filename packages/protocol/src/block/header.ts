@@ -47,7 +47,11 @@ export const HEADER_BYTES = 220
 
 export function writeHeader(w: Writer, h: Header): void {
   w.u32(h.version).u32(h.height).fixed(h.prevHash, 32).u64n(h.timestamp).u32(h.bits).u64(h.nonce)
-  w.fixed(h.txRoot, 32).fixed(h.utxoRoot, 32).fixed(h.filterHash, 32).fixed(h.validatorSetHash, 32).fixed(h.randomness, 32)
+  w.fixed(h.txRoot, 32)
+    .fixed(h.utxoRoot, 32)
+    .fixed(h.filterHash, 32)
+    .fixed(h.validatorSetHash, 32)
+    .fixed(h.randomness, 32)
 }
 
 export function readHeader(r: Reader): Header {

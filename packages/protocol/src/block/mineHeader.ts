@@ -13,7 +13,11 @@ export type MineHeaderParameters = {
  * Grinds the nonce in place on the encoded header until the proof of work holds.
  * Returns the solved header and its hash, or undefined after `maxAttempts`.
  */
-export function mineHeader({ header, startNonce = 0n, maxAttempts }: MineHeaderParameters): { header: Header; hash: Uint8Array } | undefined {
+export function mineHeader({
+  header,
+  startNonce = 0n,
+  maxAttempts,
+}: MineHeaderParameters): { header: Header; hash: Uint8Array } | undefined {
   const bytes = encodeHeader(header)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let nonce = startNonce

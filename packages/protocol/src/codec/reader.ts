@@ -80,7 +80,11 @@ export class Reader {
     let scale = 1
     for (let i = 0; ; i++) {
       if (i >= 8) {
-        throw new DecodeError({ code: 'VARINT_OVERFLOW', message: `${this.what}: ${field} varint too long`, details: { field, offset: start } })
+        throw new DecodeError({
+          code: 'VARINT_OVERFLOW',
+          message: `${this.what}: ${field} varint too long`,
+          details: { field, offset: start },
+        })
       }
       const b = this.u8(field)
       result += (b & 0x7f) * scale
@@ -97,7 +101,11 @@ export class Reader {
       scale *= 0x80
     }
     if (!Number.isSafeInteger(result)) {
-      throw new DecodeError({ code: 'VARINT_OVERFLOW', message: `${this.what}: ${field} exceeds 2^53-1`, details: { field, offset: start } })
+      throw new DecodeError({
+        code: 'VARINT_OVERFLOW',
+        message: `${this.what}: ${field} exceeds 2^53-1`,
+        details: { field, offset: start },
+      })
     }
     if (result > max) {
       throw new DecodeError({
@@ -138,7 +146,12 @@ export class Reader {
 
   bool(field = 'bool'): boolean {
     const b = this.u8(field)
-    if (b > 1) throw new DecodeError({ code: 'INVALID_VALUE', message: `${this.what}: ${field} must be 0 or 1`, details: { field, value: b } })
+    if (b > 1)
+      throw new DecodeError({
+        code: 'INVALID_VALUE',
+        message: `${this.what}: ${field} must be 0 or 1`,
+        details: { field, value: b },
+      })
     return b === 1
   }
 
@@ -168,5 +181,9 @@ export function assertInputSize(bytes: Uint8Array, max: number, what: string): v
 
 /** A typed error for a tag or enum byte outside the allowed set. */
 export function invalidTag(what: string, field: string, tag: number): DecodeError {
-  return new DecodeError({ code: 'INVALID_TAG', message: `${what}: unknown ${field} tag ${tag}`, details: { field, tag } })
+  return new DecodeError({
+    code: 'INVALID_TAG',
+    message: `${what}: unknown ${field} tag ${tag}`,
+    details: { field, tag },
+  })
 }

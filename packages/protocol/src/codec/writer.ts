@@ -29,14 +29,16 @@ export class Writer {
   }
 
   u8(value: number): this {
-    if (!Number.isInteger(value) || value < 0 || value > 0xff) throw new RangeError(`u8 out of range: ${value}`)
+    if (!Number.isInteger(value) || value < 0 || value > 0xff)
+      throw new RangeError(`u8 out of range: ${value}`)
     this.ensure(1)
     this.buf[this.pos++] = value
     return this
   }
 
   u16(value: number): this {
-    if (!Number.isInteger(value) || value < 0 || value > 0xffff) throw new RangeError(`u16 out of range: ${value}`)
+    if (!Number.isInteger(value) || value < 0 || value > 0xffff)
+      throw new RangeError(`u16 out of range: ${value}`)
     this.ensure(2)
     this.view.setUint16(this.pos, value, true)
     this.pos += 2
@@ -55,7 +57,8 @@ export class Writer {
 
   /** A u64 given as a safe integer (timestamps, nonces). */
   u64n(value: number): this {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`u64 out of range: ${value}`)
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`u64 out of range: ${value}`)
     return this.u64(BigInt(value))
   }
 
@@ -71,7 +74,8 @@ export class Writer {
 
   /** Unsigned LEB128, minimal encoding, values up to 2^53 - 1. */
   varint(value: number): this {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`varint out of range: ${value}`)
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`varint out of range: ${value}`)
     this.ensure(8)
     let v = value
     while (v >= 0x80) {
@@ -84,7 +88,8 @@ export class Writer {
 
   /** Bytes with no length prefix; the decoder knows the length. */
   fixed(bytes: Uint8Array, length: number): this {
-    if (bytes.length !== length) throw new RangeError(`expected ${length} bytes, got ${bytes.length}`)
+    if (bytes.length !== length)
+      throw new RangeError(`expected ${length} bytes, got ${bytes.length}`)
     return this.raw(bytes)
   }
 

@@ -6,7 +6,11 @@ export const SCHEME_IDS = ['ed25519', 'secp256k1', 'mldsa65'] as const
 export type SchemeId = (typeof SCHEME_IDS)[number]
 
 /** Wire codes of the schemes. Part of consensus: never renumber. */
-export const SCHEME_CODES: Readonly<Record<SchemeId, number>> = { ed25519: 0, secp256k1: 1, mldsa65: 2 }
+export const SCHEME_CODES: Readonly<Record<SchemeId, number>> = {
+  ed25519: 0,
+  secp256k1: 1,
+  mldsa65: 2,
+}
 
 export type VerifyItem = {
   scheme: SchemeId

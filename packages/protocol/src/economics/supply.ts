@@ -1,6 +1,9 @@
 import type { ChainParams } from '../params/types.js'
 
-type SupplyParams = Pick<ChainParams, 'initialSubsidy' | 'halvingInterval' | 'maxSupply' | 'genesis'>
+type SupplyParams = Pick<
+  ChainParams,
+  'initialSubsidy' | 'halvingInterval' | 'maxSupply' | 'genesis'
+>
 
 export function genesisAllocationTotal(params: Pick<ChainParams, 'genesis'>): bigint {
   let total = 0n
@@ -15,7 +18,8 @@ function scheduledSubsidies(params: SupplyParams, height: number): bigint {
   const h = BigInt(height)
   const fullEras = h / interval
   let total = 0n
-  for (let era = 0n; era < fullEras && era < 64n; era++) total += (params.initialSubsidy >> era) * interval
+  for (let era = 0n; era < fullEras && era < 64n; era++)
+    total += (params.initialSubsidy >> era) * interval
   if (fullEras < 64n) total += (params.initialSubsidy >> fullEras) * (h % interval)
   return total
 }
@@ -26,6 +30,7 @@ function scheduledSubsidies(params: SupplyParams, height: number): bigint {
  */
 export function issuedThrough(params: SupplyParams, height: number): bigint {
   const uncapped = genesisAllocationTotal(params) + scheduledSubsidies(params, height)
+  // biome-ignore lint/complexity/useMathMinMax: bigints; Math.min does not take them
   return uncapped < params.maxSupply ? uncapped : params.maxSupply
 }
 
@@ -35,12 +40,16 @@ export function issuedThrough(params: SupplyParams, height: number): bigint {
  * Genesis (height 0) issues its allocations instead and has no subsidy.
  */
 export function blockSubsidy(params: SupplyParams, height: number): bigint {
-  if (!Number.isInteger(height) || height < 0) throw new RangeError(`height must be a non-negative integer: ${height}`)
+  if (!Number.isInteger(height) || height < 0)
+    throw new RangeError(`height must be a non-negative integer: ${height}`)
   if (height === 0) return 0n
   return issuedThrough(params, height) - issuedThrough(params, height - 1)
 }
 
 /** The environmental treasury's share of a block's fees (rounded down). */
-export function treasuryShare(params: Pick<ChainParams, 'treasuryFeeShareBps'>, fees: bigint): bigint {
+export function treasuryShare(
+  params: Pick<ChainParams, 'treasuryFeeShareBps'>,
+  fees: bigint,
+): bigint {
   return (fees * BigInt(params.treasuryFeeShareBps)) / 10_000n
 }

@@ -66,7 +66,12 @@ export function hashParts(domain: HashDomain, parts: readonly Uint8Array[]): Uin
  * Domain-separated BLAKE3-256 of two 32-byte halves (Merkle and SMT nodes). Uses the caller's
  * scratch buffer to avoid an allocation per node.
  */
-export function hashPair(domain: HashDomain, left: Uint8Array, right: Uint8Array, scratch = new Uint8Array(64)): Uint8Array {
+export function hashPair(
+  domain: HashDomain,
+  left: Uint8Array,
+  right: Uint8Array,
+  scratch = new Uint8Array(64),
+): Uint8Array {
   scratch.set(left, 0)
   scratch.set(right, 32)
   return hash(domain, scratch)

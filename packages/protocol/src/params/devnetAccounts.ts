@@ -20,7 +20,8 @@ export const DEVNET_ACCOUNT_COUNT = 10
  * derive them — they exist so a local devnet has coins from the first block.
  */
 export function devnetAccount(index: number): DevnetAccount {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`devnet account index must be a non-negative integer: ${index}`)
+  if (!Number.isInteger(index) || index < 0)
+    throw new RangeError(`devnet account index must be a non-negative integer: ${index}`)
   const secretKey = hash('devnetKey', utf8(`account ${index}`))
   const publicKey = ed25519.getPublicKey(secretKey)
   const policy: Policy = { type: 'key', key: { scheme: 'ed25519', publicKey } }

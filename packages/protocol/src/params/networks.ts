@@ -3,7 +3,7 @@ import { hash } from '../hash/blake3.js'
 import type { Lock } from '../policy/types.js'
 import { DEVNET_ACCOUNT_COUNT, devnetAccount } from './devnetAccounts.js'
 import type { Network } from './network.js'
-import { COIN, type ChainParams } from './types.js'
+import { type ChainParams, COIN } from './types.js'
 
 /**
  * The environmental treasury's lock: a policy hash that no policy encoding hashes to (the
@@ -33,7 +33,11 @@ export const MAINNET: ChainParams = {
   ...COMMON,
   network: 'mainnet',
   genesisHash: '9c99bb96177160ab69d39b0d4f528e2738b8439765e49759ad50aeb1d294ee20',
-  genesis: { timestamp: 1_796_083_200_000, message: 'SuperNova mainnet genesis 2026-12-01: every number verified in your browser', allocations: [] },
+  genesis: {
+    timestamp: 1_796_083_200_000,
+    message: 'SuperNova mainnet genesis 2026-12-01: every number verified in your browser',
+    allocations: [],
+  },
   targetBlockTimeMs: 5_000,
   asertHalfLifeMs: 3_600_000,
   powLimitBits: 0x1f00ffff,
@@ -49,7 +53,11 @@ export const TESTNET: ChainParams = {
   ...MAINNET,
   network: 'testnet',
   genesisHash: 'e4b3d16649dfac055638e55f2fd9bf95b41ec9b07569f2dc44e23d341280d7e2',
-  genesis: { timestamp: 1_793_491_200_000, message: 'SuperNova testnet genesis 2026-11-01', allocations: [] },
+  genesis: {
+    timestamp: 1_793_491_200_000,
+    message: 'SuperNova testnet genesis 2026-11-01',
+    allocations: [],
+  },
 }
 
 export const DEVNET: ChainParams = {
@@ -58,8 +66,12 @@ export const DEVNET: ChainParams = {
   genesisHash: '197c936bd6fe644b11dab0e5f37f794edd431a31a7b50c7e4e7b2ef9e8cbe666',
   genesis: {
     timestamp: 1_795_219_200_000,
-    message: 'SuperNova devnet genesis: prefunded well-known accounts, never use their keys elsewhere',
-    allocations: Array.from({ length: DEVNET_ACCOUNT_COUNT }, (_, i) => ({ lock: devnetAccount(i).lock, amount: 1_000_000n * COIN })),
+    message:
+      'SuperNova devnet genesis: prefunded well-known accounts, never use their keys elsewhere',
+    allocations: Array.from({ length: DEVNET_ACCOUNT_COUNT }, (_, i) => ({
+      lock: devnetAccount(i).lock,
+      amount: 1_000_000n * COIN,
+    })),
   },
   targetBlockTimeMs: 1_000,
   asertHalfLifeMs: 60_000,
@@ -71,7 +83,11 @@ export const DEVNET: ChainParams = {
   epochLength: 5,
 }
 
-export const CHAIN_PARAMS: Readonly<Record<Network, ChainParams>> = { mainnet: MAINNET, testnet: TESTNET, devnet: DEVNET }
+export const CHAIN_PARAMS: Readonly<Record<Network, ChainParams>> = {
+  mainnet: MAINNET,
+  testnet: TESTNET,
+  devnet: DEVNET,
+}
 
 export function getChainParams(network: Network): ChainParams {
   const p = CHAIN_PARAMS[network]

@@ -1,19 +1,27 @@
 import { genesisAllocationTotal } from '../economics/supply.js'
 import { NETWORKS } from './network.js'
 import { CHAIN_PARAMS } from './networks.js'
-import { COIN, type ChainParams } from './types.js'
+import { type ChainParams, COIN } from './types.js'
 
 function nova(units: bigint): string {
   const whole = units / COIN
   const frac = units % COIN
   const w = whole.toLocaleString('en-US')
-  return frac === 0n ? `${w} NOVA` : `${w}.${frac.toString().padStart(8, '0').replace(/0+$/, '')} NOVA`
+  return frac === 0n
+    ? `${w} NOVA`
+    : `${w}.${frac.toString().padStart(8, '0').replace(/0+$/, '')} NOVA`
 }
 
 const ROWS: [string, (p: ChainParams) => string][] = [
   ['genesis hash', (p) => `\`${p.genesisHash.slice(0, 16)}…\``],
   ['genesis time', (p) => new Date(p.genesis.timestamp).toISOString()],
-  ['genesis allocations', (p) => (p.genesis.allocations.length === 0 ? 'none' : `${p.genesis.allocations.length} × ${nova(p.genesis.allocations[0]!.amount)} (${nova(genesisAllocationTotal(p))})`)],
+  [
+    'genesis allocations',
+    (p) =>
+      p.genesis.allocations.length === 0
+        ? 'none'
+        : `${p.genesis.allocations.length} × ${nova(p.genesis.allocations[0]!.amount)} (${nova(genesisAllocationTotal(p))})`,
+  ],
   ['target block time', (p) => `${p.targetBlockTimeMs / 1000} s`],
   ['ASERT half-life', (p) => `${p.asertHalfLifeMs / 1000} s`],
   ['PoW limit (bits)', (p) => `\`0x${p.powLimitBits.toString(16)}\``],
@@ -29,13 +37,19 @@ const ROWS: [string, (p: ChainParams) => string][] = [
   ['treasury share of fees', (p) => `${p.treasuryFeeShareBps / 100}%`],
   ['max reorg depth', (p) => `${p.maxReorgDepth.toLocaleString('en-US')} blocks`],
   ['epoch length', (p) => `${p.epochLength} blocks`],
-  ['mempool caps', (p) => `${p.mempool.maxTransactions.toLocaleString('en-US')} txs, ${p.mempool.maxBytes.toLocaleString('en-US')} bytes, ≥ ${p.mempool.minFeeRate} unit/byte`],
+  [
+    'mempool caps',
+    (p) =>
+      `${p.mempool.maxTransactions.toLocaleString('en-US')} txs, ${p.mempool.maxBytes.toLocaleString('en-US')} bytes, ≥ ${p.mempool.minFeeRate} unit/byte`,
+  ],
 ]
 
 /** A Markdown table of every network's consensus parameters, as docs/protocol.md embeds it. */
 export function renderChainParamsTable(): string {
   const header = `| parameter | ${NETWORKS.join(' | ')} |`
   const rule = `|---|${NETWORKS.map(() => '---').join('|')}|`
-  const body = ROWS.map(([name, f]) => `| ${name} | ${NETWORKS.map((n) => f(CHAIN_PARAMS[n])).join(' | ')} |`)
+  const body = ROWS.map(
+    ([name, f]) => `| ${name} | ${NETWORKS.map((n) => f(CHAIN_PARAMS[n])).join(' | ')} |`,
+  )
   return [header, rule, ...body].join('\n')
 }

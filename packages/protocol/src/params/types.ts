@@ -44,7 +44,11 @@ export type ChainParams = {
   /** Blocks per epoch: the randomness beacon (and later finality) advances at epoch boundaries. */
   readonly epochLength: number
   // Relay policy (not consensus, but the same on every node of a network).
-  readonly mempool: { readonly maxTransactions: number; readonly maxBytes: number; readonly minFeeRate: bigint }
+  readonly mempool: {
+    readonly maxTransactions: number
+    readonly maxBytes: number
+    readonly minFeeRate: bigint
+  }
 }
 
 /** 1 NOVA in base units. */

@@ -20,16 +20,26 @@ export type AsertParameters = {
  * `halfLifeMs` ahead. Pure integer arithmetic (cubic approximation of 2^x with 16 fractional bits),
  * so every implementation agrees exactly.
  */
-export function nextBitsAsert(p: AsertParameters, parent: { height: number; timestamp: number }): number {
+export function nextBitsAsert(
+  p: AsertParameters,
+  parent: { height: number; timestamp: number },
+): number {
   const anchorTarget = bitsToTarget(p.anchorBits)
   const powLimit = bitsToTarget(p.powLimitBits)
   const timeDelta = BigInt(parent.timestamp - p.anchorParentTimestamp)
   const heightDelta = BigInt(parent.height - p.anchorHeight)
   // Truncating division as in the reference (C++ int64 `/`); BigInt `/` truncates too.
-  const exponent = ((timeDelta - BigInt(p.targetBlockTimeMs) * (heightDelta + 1n)) * 65536n) / BigInt(p.halfLifeMs)
+  const exponent =
+    ((timeDelta - BigInt(p.targetBlockTimeMs) * (heightDelta + 1n)) * 65536n) / BigInt(p.halfLifeMs)
   const shifts = exponent >> 16n // arithmetic shift: floor
   const frac = exponent & 0xffffn
-  const factor = 65536n + ((195766423245049n * frac + 971821376n * frac * frac + 5127n * frac * frac * frac + (1n << 47n)) >> 48n)
+  const factor =
+    65536n +
+    ((195766423245049n * frac +
+      971821376n * frac * frac +
+      5127n * frac * frac * frac +
+      (1n << 47n)) >>
+      48n)
   let next = anchorTarget * factor
   next = shifts < 0n ? next >> -shifts : next << shifts
   next >>= 16n

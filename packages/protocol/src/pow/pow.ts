@@ -28,7 +28,8 @@ export type ProofOfWorkResult = { valid: boolean; hash: Uint8Array }
  * @throws {RangeError} when `headerBytes` is not exactly HEADER_BYTES long.
  */
 export function checkProofOfWork(headerBytes: Uint8Array): ProofOfWorkResult {
-  if (headerBytes.length !== HEADER_BYTES) throw new RangeError(`header must be ${HEADER_BYTES} bytes`)
+  if (headerBytes.length !== HEADER_BYTES)
+    throw new RangeError(`header must be ${HEADER_BYTES} bytes`)
   const bits =
     (headerBytes[HEADER_LAYOUT.bits]! |
       (headerBytes[HEADER_LAYOUT.bits + 1]! << 8) |

@@ -15,26 +15,45 @@ const MAX_TARGET = (1n << 256n) - 1n
  * @throws {TargetError}
  */
 export function bitsToTarget(bits: number): bigint {
-  if (!Number.isInteger(bits) || bits < 0 || bits > 0xffffffff) throw new TargetError({ code: 'NON_CANONICAL_BITS', message: `bits out of range: ${bits}` })
+  if (!Number.isInteger(bits) || bits < 0 || bits > 0xffffffff)
+    throw new TargetError({ code: 'NON_CANONICAL_BITS', message: `bits out of range: ${bits}` })
   const exponent = bits >>> 24
   const mantissa = bits & 0x007fffff
-  if (bits & 0x00800000) throw new TargetError({ code: 'NON_CANONICAL_BITS', message: 'negative compact target', details: { bits } })
-  const target = exponent <= 3 ? BigInt(mantissa >>> (8 * (3 - exponent))) : BigInt(mantissa) << BigInt(8 * (exponent - 3))
+  if (bits & 0x00800000)
+    throw new TargetError({
+      code: 'NON_CANONICAL_BITS',
+      message: 'negative compact target',
+      details: { bits },
+    })
+  const target =
+    exponent <= 3
+      ? BigInt(mantissa >>> (8 * (3 - exponent)))
+      : BigInt(mantissa) << BigInt(8 * (exponent - 3))
   if (target === 0n || target > MAX_TARGET) {
-    throw new TargetError({ code: 'TARGET_OUT_OF_RANGE', message: `compact target 0x${bits.toString(16)} is zero or ≥ 2^256`, details: { bits } })
+    throw new TargetError({
+      code: 'TARGET_OUT_OF_RANGE',
+      message: `compact target 0x${bits.toString(16)} is zero or ≥ 2^256`,
+      details: { bits },
+    })
   }
   if (targetToBits(target) !== bits) {
-    throw new TargetError({ code: 'NON_CANONICAL_BITS', message: `bits 0x${bits.toString(16)} is not the canonical encoding`, details: { bits } })
+    throw new TargetError({
+      code: 'NON_CANONICAL_BITS',
+      message: `bits 0x${bits.toString(16)} is not the canonical encoding`,
+      details: { bits },
+    })
   }
   return target
 }
 
 /** Encodes a positive target in canonical compact form (rounding the target down to 23 bits of mantissa). */
 export function targetToBits(target: bigint): number {
-  if (target <= 0n || target > MAX_TARGET) throw new TargetError({ code: 'TARGET_OUT_OF_RANGE', message: 'target must be in [1, 2^256)' })
+  if (target <= 0n || target > MAX_TARGET)
+    throw new TargetError({ code: 'TARGET_OUT_OF_RANGE', message: 'target must be in [1, 2^256)' })
   let size = 0
   for (let t = target; t > 0n; t >>= 8n) size++
-  let mantissa = size <= 3 ? Number(target << BigInt(8 * (3 - size))) : Number(target >> BigInt(8 * (size - 3)))
+  let mantissa =
+    size <= 3 ? Number(target << BigInt(8 * (3 - size))) : Number(target >> BigInt(8 * (size - 3)))
   if (mantissa & 0x00800000) {
     mantissa >>>= 8
     size++

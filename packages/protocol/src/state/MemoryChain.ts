@@ -1,5 +1,5 @@
-import type { Block } from '../block/block.js'
 import { assembleBlock } from '../block/assembleBlock.js'
+import type { Block } from '../block/block.js'
 import { createGenesis } from '../block/genesis.js'
 import type { Header } from '../block/header.js'
 import { mineHeader } from '../block/mineHeader.js'
@@ -51,9 +51,21 @@ export class MemoryChain {
   }
 
   /** Builds and mines (bounded attempts) a block on the tip; does not connect it. */
-  buildBlock({ transactions = [], rewardLock, timestamp, extraData }: { transactions?: readonly Transaction[]; rewardLock: Lock; timestamp?: number; extraData?: Uint8Array }): Block {
+  buildBlock({
+    transactions = [],
+    rewardLock,
+    timestamp,
+    extraData,
+  }: {
+    transactions?: readonly Transaction[]
+    rewardLock: Lock
+    timestamp?: number
+    extraData?: Uint8Array
+  }): Block {
     const parent = this.tip
-    const ts = timestamp ?? Math.max(parent.header.timestamp + this.params.targetBlockTimeMs, this.medianTimePast() + 1)
+    const ts =
+      timestamp ??
+      Math.max(parent.header.timestamp + this.params.targetBlockTimeMs, this.medianTimePast() + 1)
     const { block } = assembleBlock({
       params: this.params,
       parent: { header: parent.header, hash: parent.hash },
@@ -66,7 +78,10 @@ export class MemoryChain {
       ...(extraData ? { extraData } : {}),
     })
     const mined = mineHeader({ header: block.header, maxAttempts: 1_000_000 })
-    if (!mined) throw new RangeError('buildBlock: no nonce found within 1,000,000 attempts (the target is too hard for an in-memory chain)')
+    if (!mined)
+      throw new RangeError(
+        'buildBlock: no nonce found within 1,000,000 attempts (the target is too hard for an in-memory chain)',
+      )
     return { header: mined.header, transactions: block.transactions }
   }
 

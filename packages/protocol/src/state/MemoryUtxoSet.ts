@@ -1,5 +1,5 @@
-import type { OutPoint, UtxoEntry } from '../tx/types.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
+import type { OutPoint, UtxoEntry } from '../tx/types.js'
 import type { UtxoDiffEntry } from '../validation/connectTransactions.js'
 import { outpointKey, type UtxoLookup } from '../validation/verifyTransaction.js'
 
@@ -32,14 +32,21 @@ export class MemoryUtxoSet implements UtxoLookup {
   }
 
   /** Applies a connected block's diff; `tree` must be the commitment after it. */
-  apply(diff: { created: readonly UtxoDiffEntry[]; spent: readonly UtxoDiffEntry[]; utxoTree: SparseMerkleTree }): void {
+  apply(diff: {
+    created: readonly UtxoDiffEntry[]
+    spent: readonly UtxoDiffEntry[]
+    utxoTree: SparseMerkleTree
+  }): void {
     for (const s of diff.spent) this.entries.delete(outpointKey(s.outpoint))
     for (const c of diff.created) this.entries.set(outpointKey(c.outpoint), c)
     this.tree = diff.utxoTree
   }
 
   /** Reverts a diff applied with `apply` (the undo path of a reorg). */
-  revert(diff: { created: readonly UtxoDiffEntry[]; spent: readonly UtxoDiffEntry[] }, previousTree: SparseMerkleTree): void {
+  revert(
+    diff: { created: readonly UtxoDiffEntry[]; spent: readonly UtxoDiffEntry[] },
+    previousTree: SparseMerkleTree,
+  ): void {
     for (const c of diff.created) this.entries.delete(outpointKey(c.outpoint))
     for (const s of diff.spent) this.entries.set(outpointKey(s.outpoint), s)
     this.tree = previousTree

@@ -1,8 +1,25 @@
 import { assertInputSize, invalidTag, Reader } from '../codec/reader.js'
 import { Writer } from '../codec/writer.js'
 
-import { readLock, readPolicy, readSatisfaction, writeLock, writePolicy, writeSatisfaction } from '../policy/codec.js'
-import { TX_KINDS, TX_KIND_CODES, TX_LIMITS, type OutPoint, type Transaction, type TxInput, type TxOutput, type UtxoEntry, type Witness } from './types.js'
+import {
+  readLock,
+  readPolicy,
+  readSatisfaction,
+  writeLock,
+  writePolicy,
+  writeSatisfaction,
+} from '../policy/codec.js'
+import {
+  type OutPoint,
+  type Transaction,
+  TX_KIND_CODES,
+  TX_KINDS,
+  TX_LIMITS,
+  type TxInput,
+  type TxOutput,
+  type UtxoEntry,
+  type Witness,
+} from './types.js'
 
 const MIN_INPUT_BYTES = 32 + 4 + 4
 const MIN_OUTPUT_BYTES = 8 + 33
@@ -43,7 +60,9 @@ function writeTxBase(w: Writer, tx: Transaction): void {
 /** Writes the tx and returns the length of its witness-free prefix. */
 export function writeTransaction(w: Writer, tx: Transaction): number {
   if (tx.witnesses.length !== tx.inputs.length) {
-    throw new RangeError(`transaction has ${tx.inputs.length} inputs but ${tx.witnesses.length} witnesses`)
+    throw new RangeError(
+      `transaction has ${tx.inputs.length} inputs but ${tx.witnesses.length} witnesses`,
+    )
   }
   const start = w.length
   writeTxBase(w, tx)
@@ -80,9 +99,14 @@ export function readTransaction(r: Reader): { tx: Transaction; baseLength: numbe
   const kindCode = r.u8('kind')
   const kind = TX_KINDS[kindCode]
   if (kind === undefined) throw invalidTag('transaction', 'kind', kindCode)
-  const nIn = r.count(TX_LIMITS.maxEncodedBytes / MIN_INPUT_BYTES, MIN_INPUT_BYTES + MIN_WITNESS_BYTES, 'inputs')
+  const nIn = r.count(
+    TX_LIMITS.maxEncodedBytes / MIN_INPUT_BYTES,
+    MIN_INPUT_BYTES + MIN_WITNESS_BYTES,
+    'inputs',
+  )
   const inputs: TxInput[] = new Array(nIn)
-  for (let i = 0; i < nIn; i++) inputs[i] = { prevout: readOutPoint(r), sequence: r.u32('sequence') }
+  for (let i = 0; i < nIn; i++)
+    inputs[i] = { prevout: readOutPoint(r), sequence: r.u32('sequence') }
   const nOut = r.count(TX_LIMITS.maxEncodedBytes / MIN_OUTPUT_BYTES, MIN_OUTPUT_BYTES, 'outputs')
   const outputs: TxOutput[] = new Array(nOut)
   for (let i = 0; i < nOut; i++) outputs[i] = { amount: r.u64('amount'), lock: readLock(r) }
@@ -116,7 +140,12 @@ export function writeUtxoEntry(w: Writer, e: UtxoEntry): void {
 }
 
 export function readUtxoEntry(r: Reader): UtxoEntry {
-  return { amount: r.u64('amount'), lock: readLock(r), height: r.u32('height'), coinbase: r.bool('coinbase') }
+  return {
+    amount: r.u64('amount'),
+    lock: readLock(r),
+    height: r.u32('height'),
+    coinbase: r.bool('coinbase'),
+  }
 }
 
 export function encodeUtxoEntry(e: UtxoEntry): Uint8Array {
@@ -132,4 +161,3 @@ export function decodeUtxoEntry(bytes: Uint8Array): UtxoEntry {
   r.finish()
   return e
 }
-

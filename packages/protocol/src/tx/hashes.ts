@@ -14,7 +14,11 @@ export type TransactionIds = {
 /** Encodes once and returns both ids and the size. */
 export function computeTransactionIds(tx: Transaction): TransactionIds {
   const { bytes, baseLength } = encodeTransactionWithBase(tx)
-  return { txid: hash('txid', bytes.subarray(0, baseLength)), wtxid: hash('wtxid', bytes), size: bytes.length }
+  return {
+    txid: hash('txid', bytes.subarray(0, baseLength)),
+    wtxid: hash('wtxid', bytes),
+    size: bytes.length,
+  }
 }
 
 export function computeTxid(tx: Transaction): Uint8Array {

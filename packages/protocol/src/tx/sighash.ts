@@ -2,7 +2,7 @@ import { Writer } from '../codec/writer.js'
 import { hashParts } from '../hash/blake3.js'
 import { writeLock } from '../policy/codec.js'
 import { writeOutPoint } from './codec.js'
-import { TX_KIND_CODES, type Transaction, type TxOutput } from './types.js'
+import { type Transaction, TX_KIND_CODES, type TxOutput } from './types.js'
 
 /** What an input spends, as far as its signature must commit to it. */
 export type SpentOutput = Pick<TxOutput, 'amount' | 'lock'>
@@ -26,8 +26,17 @@ const LABEL_INPUT = Uint8Array.of(6)
  * outputs, locktime, payload, and its own input index. Witnesses are excluded.
  * @throws {RangeError} when `spent` does not match the inputs one to one.
  */
-export function createSighashContext({ tx, spent, genesisHash }: { tx: Transaction; spent: readonly SpentOutput[]; genesisHash: Uint8Array }): SighashContext {
-  if (spent.length !== tx.inputs.length) throw new RangeError(`sighash: ${tx.inputs.length} inputs but ${spent.length} spent outputs`)
+export function createSighashContext({
+  tx,
+  spent,
+  genesisHash,
+}: {
+  tx: Transaction
+  spent: readonly SpentOutput[]
+  genesisHash: Uint8Array
+}): SighashContext {
+  if (spent.length !== tx.inputs.length)
+    throw new RangeError(`sighash: ${tx.inputs.length} inputs but ${spent.length} spent outputs`)
   const prevouts = new Writer(36 * tx.inputs.length + 1)
   const sequences = new Writer(4 * tx.inputs.length + 1)
   for (const i of tx.inputs) {
@@ -58,7 +67,8 @@ export function createSighashContext({ tx, spent, genesisHash }: { tx: Transacti
 
 /** The 32-byte message every signature of input `index` signs. */
 export function computeSighash(ctx: SighashContext, index: number): Uint8Array {
-  if (!Number.isInteger(index) || index < 0 || index >= ctx.inputCount) throw new RangeError(`sighash: no input ${index}`)
+  if (!Number.isInteger(index) || index < 0 || index >= ctx.inputCount)
+    throw new RangeError(`sighash: no input ${index}`)
   const idx = new Uint8Array(4)
   new DataView(idx.buffer).setUint32(0, index, true)
   return hashParts('sighash', [LABEL_INPUT, ctx.prefix, idx])

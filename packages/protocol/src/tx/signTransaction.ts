@@ -1,4 +1,4 @@
-import { satisfyPolicy, type PreimageSource } from '../policy/satisfy.js'
+import { type PreimageSource, satisfyPolicy } from '../policy/satisfy.js'
 import type { KeyRef, Policy } from '../policy/types.js'
 import { computeSighash, createSighashContext, type SpentOutput } from './sighash.js'
 import type { Transaction, Witness } from './types.js'
@@ -19,7 +19,13 @@ export type SignTransactionParameters = {
  * wallet's keys and preimages over that input's sighash.
  * @throws {PolicyError} `UNSATISFIABLE` when an input cannot be satisfied with what is held.
  */
-export function signTransaction({ tx, spent, genesisHash, sign, preimages }: SignTransactionParameters): Transaction {
+export function signTransaction({
+  tx,
+  spent,
+  genesisHash,
+  sign,
+  preimages,
+}: SignTransactionParameters): Transaction {
   const base: Transaction = { ...tx, witnesses: [] }
   const ctx = createSighashContext({ tx: base, spent, genesisHash })
   const witnesses: Witness[] = tx.inputs.map((input, i) => {

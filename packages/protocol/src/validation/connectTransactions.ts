@@ -3,7 +3,12 @@ import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { utxoKey, utxoValueHash } from '../tx/hashes.js'
 import type { OutPoint, Transaction, UtxoEntry } from '../tx/types.js'
 import { fail, withErrorContext } from './errors.js'
-import { type InputSignature, outpointKey, type UtxoLookup, verifyTransactionInputs } from './verifyTransaction.js'
+import {
+  type InputSignature,
+  outpointKey,
+  type UtxoLookup,
+  verifyTransactionInputs,
+} from './verifyTransaction.js'
 
 export type UtxoDiffEntry = { outpoint: OutPoint; entry: UtxoEntry }
 
@@ -36,7 +41,9 @@ export type ConnectTransactionsReturnType = {
  * inside the block. Signatures are collected, not verified.
  * @throws {ValidationError}
  */
-export function connectTransactions(p: ConnectTransactionsParameters): ConnectTransactionsReturnType {
+export function connectTransactions(
+  p: ConnectTransactionsParameters,
+): ConnectTransactionsReturnType {
   const created = new Map<string, UtxoDiffEntry>()
   const spentInBlock = new Set<string>()
   const spent: UtxoDiffEntry[] = []
@@ -53,10 +60,22 @@ export function connectTransactions(p: ConnectTransactionsParameters): ConnectTr
     if (t > 0) {
       const keys = tx.inputs.map((i) => outpointKey(i.prevout))
       for (let i = 0; i < keys.length; i++) {
-        if (spentInBlock.has(keys[i]!)) fail('BLOCK_DOUBLE_SPEND', `transaction ${t} input ${i} spends an output already spent in this block`, { tx: t, input: i })
+        if (spentInBlock.has(keys[i]!))
+          fail(
+            'BLOCK_DOUBLE_SPEND',
+            `transaction ${t} input ${i} spends an output already spent in this block`,
+            { tx: t, input: i },
+          )
       }
       const r = withErrorContext({ tx: t }, () =>
-        verifyTransactionInputs({ tx, utxos: view, height: p.height, medianTimePast: p.medianTimePast, params: p.params, genesisHash: p.genesisHash }),
+        verifyTransactionInputs({
+          tx,
+          utxos: view,
+          height: p.height,
+          medianTimePast: p.medianTimePast,
+          params: p.params,
+          genesisHash: p.genesisHash,
+        }),
       )
       fees += r.fee
       for (const s of r.signatures) signatures.push({ ...s, tx: t })
@@ -72,16 +91,23 @@ export function connectTransactions(p: ConnectTransactionsParameters): ConnectTr
     for (let vout = 0; vout < tx.outputs.length; vout++) {
       const o = tx.outputs[vout]!
       const outpoint = { txid, vout }
-      created.set(outpointKey(outpoint), { outpoint, entry: { amount: o.amount, lock: o.lock, height: p.height, coinbase } })
+      created.set(outpointKey(outpoint), {
+        outpoint,
+        entry: { amount: o.amount, lock: o.lock, height: p.height, coinbase },
+      })
     }
   }
   return { fees, created: [...created.values()], spent, signatures }
 }
 
 /** The UTXO commitment after applying a block's diff. */
-export function applyUtxoDiff(tree: SparseMerkleTree, diff: { created: readonly UtxoDiffEntry[]; spent: readonly UtxoDiffEntry[] }): SparseMerkleTree {
+export function applyUtxoDiff(
+  tree: SparseMerkleTree,
+  diff: { created: readonly UtxoDiffEntry[]; spent: readonly UtxoDiffEntry[] },
+): SparseMerkleTree {
   const changes: { key: Uint8Array; valueHash: Uint8Array | null }[] = []
   for (const s of diff.spent) changes.push({ key: utxoKey(s.outpoint), valueHash: null })
-  for (const c of diff.created) changes.push({ key: utxoKey(c.outpoint), valueHash: utxoValueHash(c.entry) })
+  for (const c of diff.created)
+    changes.push({ key: utxoKey(c.outpoint), valueHash: utxoValueHash(c.entry) })
   return tree.update(changes)
 }

@@ -66,8 +66,18 @@ export class ValidationError extends BaseError<ValidationErrorCode> {
   }
 }
 
-export function fail(code: ValidationErrorCode, message: string, details?: Record<string, unknown>, cause?: unknown): never {
-  throw new ValidationError({ code, message, ...(details ? { details } : {}), ...(cause === undefined ? {} : { cause }) })
+export function fail(
+  code: ValidationErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+  cause?: unknown,
+): never {
+  throw new ValidationError({
+    code,
+    message,
+    ...(details ? { details } : {}),
+    ...(cause === undefined ? {} : { cause }),
+  })
 }
 
 /** Adds where-it-happened context (height, tx index) to a ValidationError thrown by `fn`. */

@@ -1,7 +1,7 @@
-import { equalBytes, fromHex, toHex } from '../bytes.js'
 import type { Block } from '../block/block.js'
 import { computeFilterHash, computeTxRoot } from '../block/commitments.js'
 import { HEADER_BYTES } from '../block/header.js'
+import { equalBytes, fromHex, toHex } from '../bytes.js'
 import { varintLength } from '../codec/writer.js'
 import type { SignatureSchemes } from '../crypto/types.js'
 import { blockSubsidy, treasuryShare } from '../economics/supply.js'
@@ -11,8 +11,13 @@ import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { computeTransactionIds } from '../tx/hashes.js'
 import { applyUtxoDiff, connectTransactions, type UtxoDiffEntry } from './connectTransactions.js'
 import { fail, ValidationError, withErrorContext } from './errors.js'
-import { coinbaseHeight, type UtxoLookup, verifySignatures, verifyTransactionStructure } from './verifyTransaction.js'
 import { type ParentHeader, verifyHeader } from './verifyHeader.js'
+import {
+  coinbaseHeight,
+  type UtxoLookup,
+  verifySignatures,
+  verifyTransactionStructure,
+} from './verifyTransaction.js'
 
 export type VerifyBlockParameters = {
   block: Block
@@ -64,73 +69,129 @@ export function genesisHashBytes(params: ChainParams): Uint8Array {
 export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnection> {
   const { block, params } = p
   const { header, transactions } = block
-  const { hash, headerBytes } = verifyHeader({ header, parent: p.parent, recentTimestamps: p.recentTimestamps, params, now: p.now })
+  const { hash, headerBytes } = verifyHeader({
+    header,
+    parent: p.parent,
+    recentTimestamps: p.recentTimestamps,
+    params,
+    now: p.now,
+  })
   const height = header.height
-  if (transactions.length === 0) fail('BLOCK_NO_TRANSACTIONS', 'a block needs at least its coinbase', { height })
-  if (transactions[0]!.kind !== 'coinbase') fail('BLOCK_FIRST_TX_NOT_COINBASE', 'the first transaction must be the coinbase', { height })
+  if (transactions.length === 0)
+    fail('BLOCK_NO_TRANSACTIONS', 'a block needs at least its coinbase', { height })
+  if (transactions[0]!.kind !== 'coinbase')
+    fail('BLOCK_FIRST_TX_NOT_COINBASE', 'the first transaction must be the coinbase', { height })
   for (let t = 1; t < transactions.length; t++) {
-    if (transactions[t]!.kind === 'coinbase') fail('BLOCK_MULTIPLE_COINBASE', `transaction ${t} is a second coinbase`, { height, tx: t })
+    if (transactions[t]!.kind === 'coinbase')
+      fail('BLOCK_MULTIPLE_COINBASE', `transaction ${t} is a second coinbase`, { height, tx: t })
   }
   // Checked before encoding: a transaction whose witnesses do not pair with its inputs has no encoding.
   for (let t = 0; t < transactions.length; t++) {
     const tx = transactions[t]!
     if (tx.witnesses.length !== tx.inputs.length) {
-      fail('TX_WITNESS_MISMATCH', `transaction ${t} has ${tx.inputs.length} inputs but ${tx.witnesses.length} witnesses`, { height, tx: t })
+      fail(
+        'TX_WITNESS_MISMATCH',
+        `transaction ${t} has ${tx.inputs.length} inputs but ${tx.witnesses.length} witnesses`,
+        { height, tx: t },
+      )
     }
   }
   const ids = transactions.map(computeTransactionIds)
-  const size = HEADER_BYTES + varintLength(transactions.length) + ids.reduce((s, i) => s + i.size, 0)
-  if (size > params.maxBlockBytes) fail('BLOCK_TOO_LARGE', `block is ${size} bytes, the limit is ${params.maxBlockBytes}`, { height, size })
+  const size =
+    HEADER_BYTES + varintLength(transactions.length) + ids.reduce((s, i) => s + i.size, 0)
+  if (size > params.maxBlockBytes)
+    fail('BLOCK_TOO_LARGE', `block is ${size} bytes, the limit is ${params.maxBlockBytes}`, {
+      height,
+      size,
+    })
   for (let t = 0; t < transactions.length; t++) {
-    withErrorContext({ height, tx: t }, () => verifyTransactionStructure({ tx: transactions[t]!, size: ids[t]!.size, params }))
+    withErrorContext({ height, tx: t }, () =>
+      verifyTransactionStructure({ tx: transactions[t]!, size: ids[t]!.size, params }),
+    )
   }
   const seen = new Set<string>()
   for (let t = 0; t < ids.length; t++) {
     const k = toHex(ids[t]!.txid)
-    if (seen.has(k)) fail('BLOCK_DUPLICATE_TX', `transaction ${t} repeats an earlier transaction`, { height, tx: t })
+    if (seen.has(k))
+      fail('BLOCK_DUPLICATE_TX', `transaction ${t} repeats an earlier transaction`, {
+        height,
+        tx: t,
+      })
     seen.add(k)
   }
-  if (!equalBytes(computeTxRoot(ids.map((i) => i.wtxid)), header.txRoot)) fail('BLOCK_BAD_TX_ROOT', 'txRoot does not match the transactions', { height })
-  if (!equalBytes(computeFilterHash({ prevHash: header.prevHash, transactions }), header.filterHash)) {
+  if (!equalBytes(computeTxRoot(ids.map((i) => i.wtxid)), header.txRoot))
+    fail('BLOCK_BAD_TX_ROOT', 'txRoot does not match the transactions', { height })
+  if (
+    !equalBytes(computeFilterHash({ prevHash: header.prevHash, transactions }), header.filterHash)
+  ) {
     fail('BLOCK_BAD_FILTER_HASH', 'filterHash does not match the block filter', { height })
   }
   const coinbase = transactions[0]!
-  if (coinbaseHeight(coinbase) !== height) fail('BLOCK_COINBASE_BAD_HEIGHT', `coinbase commits to height ${coinbaseHeight(coinbase)}`, { height })
+  if (coinbaseHeight(coinbase) !== height)
+    fail('BLOCK_COINBASE_BAD_HEIGHT', `coinbase commits to height ${coinbaseHeight(coinbase)}`, {
+      height,
+    })
   const txids = ids.map((i) => i.txid)
-  const connected = withErrorContext({ height }, () => connectTransactions({
-    transactions,
-    txids,
-    height,
-    medianTimePast: medianTimePast(p.recentTimestamps, params.medianTimeSpan),
-    params,
-    genesisHash: genesisHashBytes(params),
-    utxos: p.utxos,
-  }))
+  const connected = withErrorContext({ height }, () =>
+    connectTransactions({
+      transactions,
+      txids,
+      height,
+      medianTimePast: medianTimePast(p.recentTimestamps, params.medianTimeSpan),
+      params,
+      genesisHash: genesisHashBytes(params),
+      utxos: p.utxos,
+    }),
+  )
   const subsidy = blockSubsidy(params, height)
   let claimed = 0n
   let toTreasury = 0n
   for (const o of coinbase.outputs) {
     claimed += o.amount
-    if (o.lock.type === params.treasuryLock.type && equalBytes(o.lock.policyHash, params.treasuryLock.policyHash)) toTreasury += o.amount
+    if (
+      o.lock.type === params.treasuryLock.type &&
+      equalBytes(o.lock.policyHash, params.treasuryLock.policyHash)
+    )
+      toTreasury += o.amount
   }
   if (claimed > subsidy + connected.fees) {
-    fail('BLOCK_COINBASE_OVERPAID', `coinbase claims ${claimed}, at most ${subsidy + connected.fees} (subsidy + fees) allowed`, {
-      height,
-      claimed: claimed.toString(),
-      allowed: (subsidy + connected.fees).toString(),
-    })
+    fail(
+      'BLOCK_COINBASE_OVERPAID',
+      `coinbase claims ${claimed}, at most ${subsidy + connected.fees} (subsidy + fees) allowed`,
+      {
+        height,
+        claimed: claimed.toString(),
+        allowed: (subsidy + connected.fees).toString(),
+      },
+    )
   }
   const share = treasuryShare(params, connected.fees)
   if (share >= params.dustThreshold && toTreasury < share) {
-    fail('BLOCK_TREASURY_UNDERPAID', `the treasury is owed ${share} of ${connected.fees} fees, got ${toTreasury}`, { height, owed: share.toString(), paid: toTreasury.toString() })
+    fail(
+      'BLOCK_TREASURY_UNDERPAID',
+      `the treasury is owed ${share} of ${connected.fees} fees, got ${toTreasury}`,
+      { height, owed: share.toString(), paid: toTreasury.toString() },
+    )
   }
   const utxoTree = applyUtxoDiff(p.utxoTree, connected)
-  if (!equalBytes(utxoTree.root, header.utxoRoot)) fail('BLOCK_BAD_UTXO_ROOT', 'utxoRoot does not match the UTXO set after the block', { height })
+  if (!equalBytes(utxoTree.root, header.utxoRoot))
+    fail('BLOCK_BAD_UTXO_ROOT', 'utxoRoot does not match the UTXO set after the block', { height })
   try {
     await verifySignatures(p.schemes, connected.signatures)
   } catch (e) {
-    if (e instanceof ValidationError) Object.assign(e.details as Record<string, unknown>, { height })
+    if (e instanceof ValidationError)
+      Object.assign(e.details as Record<string, unknown>, { height })
     throw e
   }
-  return { hash, headerBytes, size, txids, fees: connected.fees, subsidy, created: connected.created, spent: connected.spent, utxoTree }
+  return {
+    hash,
+    headerBytes,
+    size,
+    txids,
+    fees: connected.fees,
+    subsidy,
+    created: connected.created,
+    spent: connected.spent,
+    utxoTree,
+  }
 }

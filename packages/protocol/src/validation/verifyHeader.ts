@@ -1,8 +1,8 @@
-import { equalBytes, toHex } from '../bytes.js'
 import { encodeHeader, HEADER_VERSION, type Header } from '../block/header.js'
+import { equalBytes, toHex } from '../bytes.js'
 import { hash } from '../hash/blake3.js'
 import type { ChainParams } from '../params/types.js'
-import { nextBitsAsert, medianTimePast } from '../pow/asert.js'
+import { medianTimePast, nextBitsAsert } from '../pow/asert.js'
 import { checkProofOfWork } from '../pow/pow.js'
 import { TargetError } from '../pow/target.js'
 import { fail } from './errors.js'
@@ -55,32 +55,77 @@ export function nextRandomness(params: ChainParams, parent: ParentHeader): Uint8
  * beacon and validator-set continuity.
  * @throws {ValidationError} with a HEADER_* code.
  */
-export function verifyHeader({ header, parent, recentTimestamps, params, now }: VerifyHeaderParameters): VerifyHeaderReturnType {
+export function verifyHeader({
+  header,
+  parent,
+  recentTimestamps,
+  params,
+  now,
+}: VerifyHeaderParameters): VerifyHeaderReturnType {
   const height = header.height
-  if (header.version !== HEADER_VERSION) fail('HEADER_BAD_VERSION', `unsupported header version ${header.version}`, { height, version: header.version })
-  if (height !== parent.header.height + 1) fail('HEADER_BAD_HEIGHT', `height ${height} does not follow ${parent.header.height}`, { height, parentHeight: parent.header.height })
-  if (!equalBytes(header.prevHash, parent.hash)) fail('HEADER_PREV_MISMATCH', 'prevHash is not the parent hash', { height, prevHash: toHex(header.prevHash), parentHash: toHex(parent.hash) })
+  if (header.version !== HEADER_VERSION)
+    fail('HEADER_BAD_VERSION', `unsupported header version ${header.version}`, {
+      height,
+      version: header.version,
+    })
+  if (height !== parent.header.height + 1)
+    fail('HEADER_BAD_HEIGHT', `height ${height} does not follow ${parent.header.height}`, {
+      height,
+      parentHeight: parent.header.height,
+    })
+  if (!equalBytes(header.prevHash, parent.hash))
+    fail('HEADER_PREV_MISMATCH', 'prevHash is not the parent hash', {
+      height,
+      prevHash: toHex(header.prevHash),
+      parentHash: toHex(parent.hash),
+    })
   const expectedBits = requiredBits(params, parent.header)
-  if (header.bits !== expectedBits) fail('HEADER_BAD_BITS', `bits 0x${header.bits.toString(16)} but the retarget requires 0x${expectedBits.toString(16)}`, { height, bits: header.bits, expectedBits })
+  if (header.bits !== expectedBits)
+    fail(
+      'HEADER_BAD_BITS',
+      `bits 0x${header.bits.toString(16)} but the retarget requires 0x${expectedBits.toString(16)}`,
+      { height, bits: header.bits, expectedBits },
+    )
   const headerBytes = encodeHeader(header)
   let pow: { valid: boolean; hash: Uint8Array }
   try {
     pow = checkProofOfWork(headerBytes)
   } catch (e) {
-    if (e instanceof TargetError) fail('HEADER_BAD_BITS', e.message, { height, bits: header.bits }, e)
+    if (e instanceof TargetError)
+      fail('HEADER_BAD_BITS', e.message, { height, bits: header.bits }, e)
     throw e
   }
-  if (!pow.valid) fail('HEADER_BAD_POW', 'block hash is above the target', { height, hash: toHex(pow.hash), bits: header.bits })
-  if (recentTimestamps.length === 0) throw new RangeError('verifyHeader: recentTimestamps must include the parent')
+  if (!pow.valid)
+    fail('HEADER_BAD_POW', 'block hash is above the target', {
+      height,
+      hash: toHex(pow.hash),
+      bits: header.bits,
+    })
+  if (recentTimestamps.length === 0)
+    throw new RangeError('verifyHeader: recentTimestamps must include the parent')
   const mtp = medianTimePast(recentTimestamps, params.medianTimeSpan)
-  if (header.timestamp <= mtp) fail('HEADER_TIME_TOO_OLD', `timestamp ${header.timestamp} is not after the median time past ${mtp}`, { height, timestamp: header.timestamp, medianTimePast: mtp })
+  if (header.timestamp <= mtp)
+    fail(
+      'HEADER_TIME_TOO_OLD',
+      `timestamp ${header.timestamp} is not after the median time past ${mtp}`,
+      { height, timestamp: header.timestamp, medianTimePast: mtp },
+    )
   if (header.timestamp > now + params.maxFutureDriftMs) {
-    fail('HEADER_TIME_TOO_NEW', `timestamp ${header.timestamp} is more than ${params.maxFutureDriftMs} ms ahead of ${now}`, { height, timestamp: header.timestamp, now })
+    fail(
+      'HEADER_TIME_TOO_NEW',
+      `timestamp ${header.timestamp} is more than ${params.maxFutureDriftMs} ms ahead of ${now}`,
+      { height, timestamp: header.timestamp, now },
+    )
   }
-  if (!equalBytes(header.randomness, nextRandomness(params, parent))) fail('HEADER_BAD_RANDOMNESS', 'randomness does not follow the beacon rule', { height })
+  if (!equalBytes(header.randomness, nextRandomness(params, parent)))
+    fail('HEADER_BAD_RANDOMNESS', 'randomness does not follow the beacon rule', { height })
   // No transaction kind can change the validator set yet (staking is not active), so it must carry over.
   if (!equalBytes(header.validatorSetHash, parent.header.validatorSetHash)) {
-    fail('HEADER_BAD_VALIDATOR_SET', 'validatorSetHash changed without a validator-set transition', { height })
+    fail(
+      'HEADER_BAD_VALIDATOR_SET',
+      'validatorSetHash changed without a validator-set transition',
+      { height },
+    )
   }
   return { hash: pow.hash, headerBytes }
 }

@@ -3,10 +3,22 @@ import type { SignatureSchemes } from '../crypto/types.js'
 import type { ChainParams } from '../params/types.js'
 import { checkPolicy } from '../policy/check.js'
 import { isLockForPolicy } from '../policy/codec.js'
-import { LOCKTIME_THRESHOLD, type RequiredSignature, SEQUENCE_DISABLE_FLAG, SEQUENCE_FINAL } from '../policy/types.js'
+import {
+  LOCKTIME_THRESHOLD,
+  type RequiredSignature,
+  SEQUENCE_DISABLE_FLAG,
+  SEQUENCE_FINAL,
+} from '../policy/types.js'
 import { encodeOutPoint } from '../tx/codec.js'
 import { computeSighash, createSighashContext } from '../tx/sighash.js'
-import { ACTIVE_TX_KINDS, type OutPoint, TX_LIMITS, TX_VERSION, type Transaction, type UtxoEntry } from '../tx/types.js'
+import {
+  ACTIVE_TX_KINDS,
+  type OutPoint,
+  type Transaction,
+  TX_LIMITS,
+  TX_VERSION,
+  type UtxoEntry,
+} from '../tx/types.js'
 import { fail } from './errors.js'
 
 /** Synchronous UTXO lookup; async stores prefetch a block's inputs into one of these. */
@@ -29,17 +41,37 @@ export type VerifyTransactionStructureParameters = {
  * dust, amounts within the supply cap, coinbase shape.
  * @throws {ValidationError} with a TX_* code.
  */
-export function verifyTransactionStructure({ tx, size, params }: VerifyTransactionStructureParameters): void {
-  if (size > params.maxTxBytes) fail('TX_TOO_LARGE', `transaction is ${size} bytes, the limit is ${params.maxTxBytes}`, { size, max: params.maxTxBytes })
-  if (tx.version !== TX_VERSION) fail('TX_BAD_VERSION', `unsupported transaction version ${tx.version}`, { version: tx.version })
-  if (!ACTIVE_TX_KINDS.has(tx.kind)) fail('TX_KIND_NOT_ACTIVE', `transaction kind '${tx.kind}' is not active on this chain yet`, { kind: tx.kind })
+export function verifyTransactionStructure({
+  tx,
+  size,
+  params,
+}: VerifyTransactionStructureParameters): void {
+  if (size > params.maxTxBytes)
+    fail('TX_TOO_LARGE', `transaction is ${size} bytes, the limit is ${params.maxTxBytes}`, {
+      size,
+      max: params.maxTxBytes,
+    })
+  if (tx.version !== TX_VERSION)
+    fail('TX_BAD_VERSION', `unsupported transaction version ${tx.version}`, { version: tx.version })
+  if (!ACTIVE_TX_KINDS.has(tx.kind))
+    fail('TX_KIND_NOT_ACTIVE', `transaction kind '${tx.kind}' is not active on this chain yet`, {
+      kind: tx.kind,
+    })
   if (tx.witnesses.length !== tx.inputs.length) {
-    fail('TX_WITNESS_MISMATCH', `${tx.inputs.length} inputs but ${tx.witnesses.length} witnesses`, { inputs: tx.inputs.length, witnesses: tx.witnesses.length })
+    fail('TX_WITNESS_MISMATCH', `${tx.inputs.length} inputs but ${tx.witnesses.length} witnesses`, {
+      inputs: tx.inputs.length,
+      witnesses: tx.witnesses.length,
+    })
   }
   if (tx.kind === 'coinbase') {
-    if (tx.inputs.length > 0) fail('TX_COINBASE_HAS_INPUTS', 'a coinbase spends nothing', { inputs: tx.inputs.length })
+    if (tx.inputs.length > 0)
+      fail('TX_COINBASE_HAS_INPUTS', 'a coinbase spends nothing', { inputs: tx.inputs.length })
     if (tx.payload.length < 4 || tx.payload.length > 4 + TX_LIMITS.maxCoinbaseExtraBytes) {
-      fail('TX_COINBASE_BAD_PAYLOAD', `coinbase payload must be 4..${4 + TX_LIMITS.maxCoinbaseExtraBytes} bytes (height, then miner data)`, { length: tx.payload.length })
+      fail(
+        'TX_COINBASE_BAD_PAYLOAD',
+        `coinbase payload must be 4..${4 + TX_LIMITS.maxCoinbaseExtraBytes} bytes (height, then miner data)`,
+        { length: tx.payload.length },
+      )
     }
   } else {
     if (tx.inputs.length === 0) fail('TX_NO_INPUTS', 'transaction has no inputs')
@@ -49,17 +81,30 @@ export function verifyTransactionStructure({ tx, size, params }: VerifyTransacti
     const seen = new Set<string>()
     for (let i = 0; i < tx.inputs.length; i++) {
       const k = outpointKey(tx.inputs[i]!.prevout)
-      if (seen.has(k)) fail('TX_DUPLICATE_INPUT', `input ${i} spends an outpoint an earlier input spends`, { input: i })
+      if (seen.has(k))
+        fail('TX_DUPLICATE_INPUT', `input ${i} spends an outpoint an earlier input spends`, {
+          input: i,
+        })
       seen.add(k)
     }
   }
   let total = 0n
   for (let i = 0; i < tx.outputs.length; i++) {
     const amount = tx.outputs[i]!.amount
-    if (amount < params.dustThreshold) fail('TX_OUTPUT_DUST', `output ${i} of ${amount} is below the dust threshold ${params.dustThreshold}`, { output: i, amount: amount.toString() })
-    if (amount > params.maxSupply) fail('TX_OUTPUT_TOO_LARGE', `output ${i} exceeds the supply cap`, { output: i, amount: amount.toString() })
+    if (amount < params.dustThreshold)
+      fail(
+        'TX_OUTPUT_DUST',
+        `output ${i} of ${amount} is below the dust threshold ${params.dustThreshold}`,
+        { output: i, amount: amount.toString() },
+      )
+    if (amount > params.maxSupply)
+      fail('TX_OUTPUT_TOO_LARGE', `output ${i} exceeds the supply cap`, {
+        output: i,
+        amount: amount.toString(),
+      })
     total += amount
-    if (total > params.maxSupply) fail('TX_OUTPUTS_OVERFLOW', 'outputs add up to more than the supply cap', { output: i })
+    if (total > params.maxSupply)
+      fail('TX_OUTPUTS_OVERFLOW', 'outputs add up to more than the supply cap', { output: i })
   }
 }
 
@@ -96,47 +141,86 @@ export type VerifyTransactionInputsReturnType = {
  * satisfied, and no value is created. Signatures are returned, not verified.
  * @throws {ValidationError} with a TX_* code.
  */
-export function verifyTransactionInputs(p: VerifyTransactionInputsParameters): VerifyTransactionInputsReturnType {
+export function verifyTransactionInputs(
+  p: VerifyTransactionInputsParameters,
+): VerifyTransactionInputsReturnType {
   const { tx, utxos, height, params } = p
-  if (tx.kind === 'coinbase') fail('TX_UNEXPECTED_COINBASE', 'a coinbase is only valid as the first transaction of a block')
+  if (tx.kind === 'coinbase')
+    fail('TX_UNEXPECTED_COINBASE', 'a coinbase is only valid as the first transaction of a block')
   const allFinal = tx.inputs.every((i) => i.sequence === SEQUENCE_FINAL)
   if (tx.locktime !== 0 && !allFinal) {
     const bound = tx.locktime < LOCKTIME_THRESHOLD ? height : Math.floor(p.medianTimePast / 1000)
-    if (tx.locktime >= bound) fail('TX_NOT_FINAL', `locktime ${tx.locktime} not yet reached (${bound})`, { locktime: tx.locktime, bound })
+    if (tx.locktime >= bound)
+      fail('TX_NOT_FINAL', `locktime ${tx.locktime} not yet reached (${bound})`, {
+        locktime: tx.locktime,
+        bound,
+      })
   }
   const spent: UtxoEntry[] = new Array(tx.inputs.length)
   let inputTotal = 0n
   for (let i = 0; i < tx.inputs.length; i++) {
     const input = tx.inputs[i]!
     const entry = utxos.get(input.prevout)
-    if (!entry) fail('TX_MISSING_INPUT', `input ${i} spends an unknown or spent output`, { input: i, txid: toHex(input.prevout.txid), vout: input.prevout.vout })
+    if (!entry)
+      fail('TX_MISSING_INPUT', `input ${i} spends an unknown or spent output`, {
+        input: i,
+        txid: toHex(input.prevout.txid),
+        vout: input.prevout.vout,
+      })
     const age = height - entry.height
     if (entry.coinbase && age < params.coinbaseMaturity) {
-      fail('TX_IMMATURE_COINBASE', `input ${i} spends a coinbase output ${age} blocks old; ${params.coinbaseMaturity} required`, { input: i, age })
+      fail(
+        'TX_IMMATURE_COINBASE',
+        `input ${i} spends a coinbase output ${age} blocks old; ${params.coinbaseMaturity} required`,
+        { input: i, age },
+      )
     }
     if ((input.sequence & SEQUENCE_DISABLE_FLAG) === 0 && age < input.sequence) {
-      fail('TX_SEQUENCE_LOCKED', `input ${i} is relatively locked for ${input.sequence} blocks, the output is ${age} deep`, { input: i, age, sequence: input.sequence })
+      fail(
+        'TX_SEQUENCE_LOCKED',
+        `input ${i} is relatively locked for ${input.sequence} blocks, the output is ${age} deep`,
+        { input: i, age, sequence: input.sequence },
+      )
     }
-    if (!isLockForPolicy(entry.lock, tx.witnesses[i]!.policy)) fail('TX_LOCK_MISMATCH', `input ${i} reveals a policy that does not match the spent lock`, { input: i })
+    if (!isLockForPolicy(entry.lock, tx.witnesses[i]!.policy))
+      fail('TX_LOCK_MISMATCH', `input ${i} reveals a policy that does not match the spent lock`, {
+        input: i,
+      })
     spent[i] = entry
     inputTotal += entry.amount
   }
   let outputTotal = 0n
   for (const o of tx.outputs) outputTotal += o.amount
   if (inputTotal < outputTotal) {
-    fail('TX_INPUTS_BELOW_OUTPUTS', `outputs (${outputTotal}) exceed inputs (${inputTotal})`, { inputs: inputTotal.toString(), outputs: outputTotal.toString() })
+    fail('TX_INPUTS_BELOW_OUTPUTS', `outputs (${outputTotal}) exceed inputs (${inputTotal})`, {
+      inputs: inputTotal.toString(),
+      outputs: outputTotal.toString(),
+    })
   }
   const ctx = createSighashContext({ tx, spent, genesisHash: p.genesisHash })
   const signatures: InputSignature[] = []
   for (let i = 0; i < tx.inputs.length; i++) {
     const witness = tx.witnesses[i]!
-    const context = { sighash: computeSighash(ctx, i), txLocktime: tx.locktime, sequence: tx.inputs[i]!.sequence }
+    const context = {
+      sighash: computeSighash(ctx, i),
+      txLocktime: tx.locktime,
+      sequence: tx.inputs[i]!.sequence,
+    }
     let required: RequiredSignature[]
     try {
-      required = checkPolicy({ policy: witness.policy, satisfaction: witness.satisfaction, context })
+      required = checkPolicy({
+        policy: witness.policy,
+        satisfaction: witness.satisfaction,
+        context,
+      })
     } catch (e) {
       const code = (e as { code?: unknown }).code
-      fail('TX_POLICY_NOT_SATISFIED', `input ${i}: ${(e as Error).message}`, { input: i, policyCode: code }, e)
+      fail(
+        'TX_POLICY_NOT_SATISFIED',
+        `input ${i}: ${(e as Error).message}`,
+        { input: i, policyCode: code },
+        e,
+      )
     }
     for (const r of required) signatures.push({ ...r, input: i })
   }
@@ -147,7 +231,10 @@ export function verifyTransactionInputs(p: VerifyTransactionInputsParameters): V
  * Verifies collected signatures in one batch per scheme; on failure, finds the first bad one.
  * @throws {ValidationError} TX_BAD_SIGNATURE naming the input (and `tx` index when given).
  */
-export async function verifySignatures(schemes: SignatureSchemes, signatures: readonly (InputSignature & { tx?: number })[]): Promise<void> {
+export async function verifySignatures(
+  schemes: SignatureSchemes,
+  signatures: readonly (InputSignature & { tx?: number })[],
+): Promise<void> {
   if (signatures.length === 0) return
   const groups = new Map<string, (InputSignature & { tx?: number })[]>()
   for (const s of signatures) {
@@ -157,12 +244,20 @@ export async function verifySignatures(schemes: SignatureSchemes, signatures: re
   }
   for (const [scheme, group] of groups) {
     const impl = schemes[scheme as keyof SignatureSchemes]
-    const items = group.map((s) => ({ publicKey: s.key.publicKey, message: s.message, signature: s.signature }))
+    const items = group.map((s) => ({
+      publicKey: s.key.publicKey,
+      message: s.message,
+      signature: s.signature,
+    }))
     if (await impl.batchVerify(items)) continue
     for (let i = 0; i < group.length; i++) {
       if (!(await impl.verify(items[i]!))) {
         const s = group[i]!
-        fail('TX_BAD_SIGNATURE', `invalid ${scheme} signature on input ${s.input}${s.tx === undefined ? '' : ` of transaction ${s.tx}`}`, { input: s.input, tx: s.tx, scheme })
+        fail(
+          'TX_BAD_SIGNATURE',
+          `invalid ${scheme} signature on input ${s.input}${s.tx === undefined ? '' : ` of transaction ${s.tx}`}`,
+          { input: s.input, tx: s.tx, scheme },
+        )
       }
     }
     fail('TX_BAD_SIGNATURE', `${scheme} batch verification failed`, { scheme })

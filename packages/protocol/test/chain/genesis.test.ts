@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { toHex } from '../../src/bytes.js'
-import { createGenesis } from '../../src/block/genesis.js'
 import { decodeBlock, encodeBlock } from '../../src/block/block.js'
+import { createGenesis } from '../../src/block/genesis.js'
+import { toHex } from '../../src/bytes.js'
 import { genesisAllocationTotal } from '../../src/economics/supply.js'
-import { CHAIN_PARAMS } from '../../src/params/networks.js'
 import { NETWORKS } from '../../src/params/network.js'
+import { CHAIN_PARAMS } from '../../src/params/networks.js'
 import { COIN } from '../../src/params/types.js'
 
 describe('genesis blocks', () => {

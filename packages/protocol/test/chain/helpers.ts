@@ -1,25 +1,31 @@
-import { utf8 } from '../../src/bytes.js'
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { coinbaseOutputs, createCoinbase } from '../../src/block/assembleBlock.js'
 import type { Block } from '../../src/block/block.js'
 import { computeFilterHash, computeTxRoot } from '../../src/block/commitments.js'
-import { createCoinbase, coinbaseOutputs } from '../../src/block/assembleBlock.js'
 import { HEADER_VERSION, type Header } from '../../src/block/header.js'
 import { mineHeader } from '../../src/block/mineHeader.js'
+import { utf8 } from '../../src/bytes.js'
 import { createSignatureSchemes } from '../../src/crypto/schemes.js'
-import { ed25519 } from '@noble/curves/ed25519.js'
 import { hash, initHashing } from '../../src/hash/blake3.js'
+import { type DevnetAccount, devnetAccount } from '../../src/params/devnetAccounts.js'
 import { DEVNET } from '../../src/params/networks.js'
-import { devnetAccount, type DevnetAccount } from '../../src/params/devnetAccounts.js'
 import type { ChainParams } from '../../src/params/types.js'
+import { COIN } from '../../src/params/types.js'
 import type { Lock, Policy } from '../../src/policy/types.js'
 import { SEQUENCE_FINAL } from '../../src/policy/types.js'
 import { MemoryChain } from '../../src/state/MemoryChain.js'
 import { computeTransactionIds } from '../../src/tx/hashes.js'
 import { signTransaction } from '../../src/tx/signTransaction.js'
-import { TX_VERSION, type OutPoint, type Transaction, type TxOutput, type UtxoEntry } from '../../src/tx/types.js'
+import {
+  type OutPoint,
+  type Transaction,
+  TX_VERSION,
+  type TxOutput,
+  type UtxoEntry,
+} from '../../src/tx/types.js'
 import { applyUtxoDiff, connectTransactions } from '../../src/validation/connectTransactions.js'
 import { genesisHashBytes } from '../../src/validation/verifyBlock.js'
 import { nextRandomness, requiredBits } from '../../src/validation/verifyHeader.js'
-import { COIN } from '../../src/params/types.js'
 
 /** Far enough ahead that no generated block is "too new", unless a test says so. */
 export const NOW = DEVNET.genesis.timestamp + 365 * 86_400_000
@@ -34,7 +40,11 @@ export const bob: DevnetAccount = devnetAccount(1)
 export const miner: DevnetAccount = devnetAccount(9)
 
 /** Mines `n` empty blocks paying `to`. */
-export async function mineEmpty(chain: MemoryChain, n: number, to: Lock = miner.lock): Promise<void> {
+export async function mineEmpty(
+  chain: MemoryChain,
+  n: number,
+  to: Lock = miner.lock,
+): Promise<void> {
   for (let i = 0; i < n; i++) await chain.connect(chain.buildBlock({ rewardLock: to }), NOW)
 }
 
@@ -59,7 +69,9 @@ function bytesEq(a: Uint8Array, b: Uint8Array): boolean {
 /** A key signer for ed25519 devnet accounts. */
 export function signerFor(...accounts: { secretKey: Uint8Array; publicKey: Uint8Array }[]) {
   return (key: { scheme: string; publicKey: Uint8Array }, message: Uint8Array) => {
-    const acc = accounts.find((a) => key.scheme === 'ed25519' && bytesEq(a.publicKey, key.publicKey))
+    const acc = accounts.find(
+      (a) => key.scheme === 'ed25519' && bytesEq(a.publicKey, key.publicKey),
+    )
     return acc ? ed25519.sign(message, acc.secretKey) : undefined
   }
 }
@@ -95,7 +107,13 @@ export function transfer(o: TransferOptions): Transaction {
 }
 
 /** Alice pays `amount` to `to` from her first coin, change back to her, `fee` left over. */
-export function alicePays(chain: MemoryChain, to: Lock, amount: bigint, fee = 10_000n, coinIndex = 0): Transaction {
+export function alicePays(
+  chain: MemoryChain,
+  to: Lock,
+  amount: bigint,
+  fee = 10_000n,
+  coinIndex = 0,
+): Transaction {
   const coin = coinsOf(chain, alice.lock)[coinIndex]
   if (!coin) throw new Error('alice has no mature coin')
   return transfer({
@@ -114,18 +132,50 @@ export function alicePays(chain: MemoryChain, to: Lock, amount: bigint, fee = 10
  * transactions where possible (utxoRoot falls back to a junk value when the transactions do
  * not connect), header fields can be overridden, and the nonce is mined (unless `mine: false`).
  */
-export function forgeBlock(chain: MemoryChain, o: { transactions?: Transaction[]; coinbase?: Transaction | null; header?: Partial<Header>; fees?: bigint; mine?: boolean } = {}): Block {
+export function forgeBlock(
+  chain: MemoryChain,
+  o: {
+    transactions?: Transaction[]
+    coinbase?: Transaction | null
+    header?: Partial<Header>
+    fees?: bigint
+    mine?: boolean
+  } = {},
+): Block {
   const parent = chain.tip
   const height = parent.header.height + 1
   const body = o.transactions ?? []
-  const coinbase = o.coinbase === null ? [] : [o.coinbase ?? createCoinbase({ height, outputs: coinbaseOutputs({ params: chain.params, height, fees: o.fees ?? 0n, rewardLock: miner.lock }) })]
+  const coinbase =
+    o.coinbase === null
+      ? []
+      : [
+          o.coinbase ??
+            createCoinbase({
+              height,
+              outputs: coinbaseOutputs({
+                params: chain.params,
+                height,
+                fees: o.fees ?? 0n,
+                rewardLock: miner.lock,
+              }),
+            }),
+        ]
   const transactions = [...coinbase, ...body]
   let utxoRoot = hash('utxo', utf8('junk'))
   let txRoot = hash('utxo', utf8('junk txRoot'))
   try {
-    if (transactions.length > 0) txRoot = computeTxRoot(transactions.map((t) => computeTransactionIds(t).wtxid))
+    if (transactions.length > 0)
+      txRoot = computeTxRoot(transactions.map((t) => computeTransactionIds(t).wtxid))
     const txids = transactions.map((t) => computeTransactionIds(t).txid)
-    const diff = connectTransactions({ transactions, txids, height, medianTimePast: chain.medianTimePast(), params: chain.params, genesisHash: genesisHashBytes(chain.params), utxos: chain.utxos })
+    const diff = connectTransactions({
+      transactions,
+      txids,
+      height,
+      medianTimePast: chain.medianTimePast(),
+      params: chain.params,
+      genesisHash: genesisHashBytes(chain.params),
+      utxos: chain.utxos,
+    })
     utxoRoot = applyUtxoDiff(chain.utxos.tree, diff).root
   } catch {
     // Invalid on purpose: the test expects an earlier rule to reject the block.

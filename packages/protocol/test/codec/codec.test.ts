@@ -34,17 +34,29 @@ describe('varint', () => {
   })
 
   it('rejects non-minimal encodings', () => {
-    expect(decodeErrorCode(() => new Reader(Uint8Array.of(0x80, 0x00)).varint(1000))).toBe('NON_MINIMAL_VARINT')
-    expect(decodeErrorCode(() => new Reader(Uint8Array.of(0x81, 0x80, 0x00)).varint(1 << 20))).toBe('NON_MINIMAL_VARINT')
+    expect(decodeErrorCode(() => new Reader(Uint8Array.of(0x80, 0x00)).varint(1000))).toBe(
+      'NON_MINIMAL_VARINT',
+    )
+    expect(decodeErrorCode(() => new Reader(Uint8Array.of(0x81, 0x80, 0x00)).varint(1 << 20))).toBe(
+      'NON_MINIMAL_VARINT',
+    )
   })
 
   it('rejects values above the cap before reading further', () => {
-    expect(decodeErrorCode(() => new Reader(Uint8Array.of(0xac, 0x02)).varint(299))).toBe('LENGTH_TOO_LARGE')
+    expect(decodeErrorCode(() => new Reader(Uint8Array.of(0xac, 0x02)).varint(299))).toBe(
+      'LENGTH_TOO_LARGE',
+    )
   })
 
   it('rejects overlong and truncated varints', () => {
-    expect(decodeErrorCode(() => new Reader(new Uint8Array(9).fill(0xff)).varint(Number.MAX_SAFE_INTEGER))).toBe('VARINT_OVERFLOW')
-    expect(decodeErrorCode(() => new Reader(Uint8Array.of(0x80)).varint(1000))).toBe('UNEXPECTED_END')
+    expect(
+      decodeErrorCode(() =>
+        new Reader(new Uint8Array(9).fill(0xff)).varint(Number.MAX_SAFE_INTEGER),
+      ),
+    ).toBe('VARINT_OVERFLOW')
+    expect(decodeErrorCode(() => new Reader(Uint8Array.of(0x80)).varint(1000))).toBe(
+      'UNEXPECTED_END',
+    )
   })
 })
 
@@ -75,12 +87,18 @@ describe('Reader', () => {
 
   it('round-trips fixed-width integers (property)', () => {
     fc.assert(
-      fc.property(fc.nat(0xff), fc.nat(0xffff), fc.nat(0xffffffff), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), (a, b, c, d) => {
-        const bytes = new Writer().u8(a).u16(b).u32(c).u64(d).finish()
-        const r = new Reader(bytes)
-        expect([r.u8(), r.u16(), r.u32(), r.u64()]).toEqual([a, b, c, d])
-        r.finish()
-      }),
+      fc.property(
+        fc.nat(0xff),
+        fc.nat(0xffff),
+        fc.nat(0xffffffff),
+        fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+        (a, b, c, d) => {
+          const bytes = new Writer().u8(a).u16(b).u32(c).u64(d).finish()
+          const r = new Reader(bytes)
+          expect([r.u8(), r.u16(), r.u32(), r.u64()]).toEqual([a, b, c, d])
+          r.finish()
+        },
+      ),
     )
   })
 

@@ -18,7 +18,9 @@ describe('supply schedule', () => {
     fc.assert(
       fc.property(fc.nat(2_000), (h) => {
         expect(issuedThrough(small, h) <= small.maxSupply).toBe(true)
-        expect(issuedThrough(small, h + 1) - issuedThrough(small, h)).toBe(blockSubsidy(small, h + 1))
+        expect(issuedThrough(small, h + 1) - issuedThrough(small, h)).toBe(
+          blockSubsidy(small, h + 1),
+        )
       }),
     )
     // The cap binds: devnet allocations are 10 M, so subsidies stop after 50 NOVA worth.

@@ -14,7 +14,10 @@ const params = {
 describe('ASERT (aserti3-2d)', () => {
   it('keeps the anchor target when the chain is exactly on schedule', () => {
     for (const h of [0, 1, 10, 1000]) {
-      const parent = { height: h, timestamp: params.anchorParentTimestamp + params.targetBlockTimeMs * (h + 1) }
+      const parent = {
+        height: h,
+        timestamp: params.anchorParentTimestamp + params.targetBlockTimeMs * (h + 1),
+      }
       expect(nextBitsAsert(params, parent)).toBe(params.anchorBits)
     }
   })
@@ -37,7 +40,12 @@ describe('ASERT (aserti3-2d)', () => {
   it('moves monotonically with time (later parent → easier target)', () => {
     let last = 0n
     for (let dt = -5 * params.halfLifeMs; dt <= 0; dt += params.halfLifeMs / 7) {
-      const t = bitsToTarget(nextBitsAsert(params, { height: 100, timestamp: params.anchorParentTimestamp + 101 * params.targetBlockTimeMs + Math.round(dt) }))
+      const t = bitsToTarget(
+        nextBitsAsert(params, {
+          height: 100,
+          timestamp: params.anchorParentTimestamp + 101 * params.targetBlockTimeMs + Math.round(dt),
+        }),
+      )
       expect(t >= last).toBe(true)
       last = t
     }
@@ -45,7 +53,11 @@ describe('ASERT (aserti3-2d)', () => {
 
   it('approximates 2^x within 0.013% at a quarter half-life (cubic approximation)', () => {
     const harder = { ...params, powLimitBits: 0x1e00ffff }
-    const parent = { height: 10, timestamp: params.anchorParentTimestamp + params.targetBlockTimeMs * 11 + params.halfLifeMs / 4 }
+    const parent = {
+      height: 10,
+      timestamp:
+        params.anchorParentTimestamp + params.targetBlockTimeMs * 11 + params.halfLifeMs / 4,
+    }
     const t = Number(bitsToTarget(nextBitsAsert(harder, parent)))
     const ideal = Number(bitsToTarget(params.anchorBits)) * 2 ** 0.25
     expect(Math.abs(t / ideal - 1)).toBeLessThan(1.3e-4)

@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { bitsToTarget, hashMeetsTarget, TargetError, targetToBits, targetToBytes, workForBits, workForTarget } from '../../src/pow/target.js'
+import {
+  bitsToTarget,
+  hashMeetsTarget,
+  type TargetError,
+  targetToBits,
+  targetToBytes,
+  workForBits,
+  workForTarget,
+} from '../../src/pow/target.js'
 
 describe('compact targets', () => {
   it('decodes Bitcoin genesis bits', () => {

@@ -1,12 +1,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeBlock, encodeBlock, type Block } from '../../src/block/block.js'
+import { type Block, decodeBlock, encodeBlock } from '../../src/block/block.js'
 import { decodeHeader, encodeHeader, type Header } from '../../src/block/header.js'
 import { DecodeError } from '../../src/errors.js'
 import { lockForPolicy } from '../../src/policy/codec.js'
 import type { Policy, Satisfaction } from '../../src/policy/types.js'
-import { decodeTransaction, decodeUtxoEntry, encodeTransaction, encodeUtxoEntry } from '../../src/tx/codec.js'
-import { TX_KINDS, type Transaction, type UtxoEntry, type Witness } from '../../src/tx/types.js'
+import {
+  decodeTransaction,
+  decodeUtxoEntry,
+  encodeTransaction,
+  encodeUtxoEntry,
+} from '../../src/tx/codec.js'
+import { type Transaction, TX_KINDS, type UtxoEntry, type Witness } from '../../src/tx/types.js'
 
 const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 })
 const u32 = fc.nat(0xffffffff)
@@ -27,28 +32,58 @@ const headerArb: fc.Arbitrary<Header> = fc.record({
 
 /** Witnesses of a few policy shapes with well-formed (not necessarily valid) signatures. */
 const witnessArb: fc.Arbitrary<Witness> = fc.oneof(
-  fc.record({ pk: bytes32, sig: fc.uint8Array({ minLength: 64, maxLength: 64 }) }).map(({ pk, sig }) => ({
-    policy: { type: 'key', key: { scheme: 'ed25519', publicKey: pk } } as Policy,
-    satisfaction: { type: 'signature', signature: sig } as Satisfaction,
-  })),
+  fc
+    .record({ pk: bytes32, sig: fc.uint8Array({ minLength: 64, maxLength: 64 }) })
+    .map(({ pk, sig }) => ({
+      policy: { type: 'key', key: { scheme: 'ed25519', publicKey: pk } } as Policy,
+      satisfaction: { type: 'signature', signature: sig } as Satisfaction,
+    })),
   fc.record({ h: bytes32, pre: fc.uint8Array({ maxLength: 64 }) }).map(({ h, pre }) => ({
     policy: { type: 'hashlock', hash: h } as Policy,
     satisfaction: { type: 'preimage', preimage: pre } as Satisfaction,
   })),
-  fc.record({ a: bytes32, b: bytes32, sig: fc.uint8Array({ minLength: 64, maxLength: 64 }), n: fc.integer({ min: 1, max: 1000 }) }).map(({ a, b, sig, n }) => ({
-    policy: {
-      type: 'or',
-      policies: [
-        { type: 'and', policies: [{ type: 'key', key: { scheme: 'secp256k1', publicKey: a } }, { type: 'older', blocks: n }] },
-        { type: 'hashlock', hash: b },
-      ],
-    } as Policy,
-    satisfaction: { type: 'or', index: 0, satisfaction: { type: 'and', satisfactions: [{ type: 'signature', signature: sig }, { type: 'none' }] } } as Satisfaction,
-  })),
+  fc
+    .record({
+      a: bytes32,
+      b: bytes32,
+      sig: fc.uint8Array({ minLength: 64, maxLength: 64 }),
+      n: fc.integer({ min: 1, max: 1000 }),
+    })
+    .map(({ a, b, sig, n }) => ({
+      policy: {
+        type: 'or',
+        policies: [
+          {
+            type: 'and',
+            policies: [
+              { type: 'key', key: { scheme: 'secp256k1', publicKey: a } },
+              { type: 'older', blocks: n },
+            ],
+          },
+          { type: 'hashlock', hash: b },
+        ],
+      } as Policy,
+      satisfaction: {
+        type: 'or',
+        index: 0,
+        satisfaction: {
+          type: 'and',
+          satisfactions: [{ type: 'signature', signature: sig }, { type: 'none' }],
+        },
+      } as Satisfaction,
+    })),
 )
 
 const lockArb = fc.oneof(
-  fc.record({ type: fc.constantFrom('ed25519' as const, 'secp256k1' as const, 'mldsa65' as const, 'policy' as const), policyHash: bytes32 }),
+  fc.record({
+    type: fc.constantFrom(
+      'ed25519' as const,
+      'secp256k1' as const,
+      'mldsa65' as const,
+      'policy' as const,
+    ),
+    policyHash: bytes32,
+  }),
   bytes32.map((pk) => lockForPolicy({ type: 'key', key: { scheme: 'ed25519', publicKey: pk } })),
 )
 
@@ -56,8 +91,18 @@ const txArb: fc.Arbitrary<Transaction> = fc
   .record({
     version: fc.nat(0xffff),
     kind: fc.constantFrom(...TX_KINDS),
-    inputs: fc.array(fc.record({ prevout: fc.record({ txid: bytes32, vout: u32 }), sequence: u32, witness: witnessArb }), { maxLength: 4 }),
-    outputs: fc.array(fc.record({ amount: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), lock: lockArb }), { maxLength: 4 }),
+    inputs: fc.array(
+      fc.record({
+        prevout: fc.record({ txid: bytes32, vout: u32 }),
+        sequence: u32,
+        witness: witnessArb,
+      }),
+      { maxLength: 4 },
+    ),
+    outputs: fc.array(
+      fc.record({ amount: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), lock: lockArb }),
+      { maxLength: 4 },
+    ),
     locktime: u32,
     payload: fc.uint8Array({ maxLength: 80 }),
   })
@@ -67,12 +112,24 @@ const txArb: fc.Arbitrary<Transaction> = fc
     witnesses: inputs.map((i) => i.witness),
   }))
 
-const blockArb: fc.Arbitrary<Block> = fc.record({ header: headerArb, transactions: fc.array(txArb, { maxLength: 3 }) })
+const blockArb: fc.Arbitrary<Block> = fc.record({
+  header: headerArb,
+  transactions: fc.array(txArb, { maxLength: 3 }),
+})
 
-const utxoArb: fc.Arbitrary<UtxoEntry> = fc.record({ amount: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), lock: lockArb, height: u32, coinbase: fc.boolean() })
+const utxoArb: fc.Arbitrary<UtxoEntry> = fc.record({
+  amount: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+  lock: lockArb,
+  height: u32,
+  coinbase: fc.boolean(),
+})
 
 /** A mutation of an encoding: flip, insert, delete or truncate. */
-const mutationArb = fc.record({ kind: fc.constantFrom('flip', 'insert', 'delete', 'truncate', 'append'), at: fc.nat(), value: fc.integer({ min: 1, max: 255 }) })
+const mutationArb = fc.record({
+  kind: fc.constantFrom('flip', 'insert', 'delete', 'truncate', 'append'),
+  at: fc.nat(),
+  value: fc.integer({ min: 1, max: 255 }),
+})
 
 function mutate(b: Uint8Array, m: { kind: string; at: number; value: number }): Uint8Array {
   const i = b.length === 0 ? 0 : m.at % b.length
@@ -93,7 +150,12 @@ function mutate(b: Uint8Array, m: { kind: string; at: number; value: number }): 
   }
 }
 
-type Codec<T> = { name: string; arb: fc.Arbitrary<T>; encode: (x: T) => Uint8Array; decode: (b: Uint8Array) => T }
+type Codec<T> = {
+  name: string
+  arb: fc.Arbitrary<T>
+  encode: (x: T) => Uint8Array
+  decode: (b: Uint8Array) => T
+}
 const codecs: Codec<never>[] = [
   { name: 'header', arb: headerArb, encode: encodeHeader, decode: decodeHeader },
   { name: 'transaction', arb: txArb, encode: encodeTransaction, decode: decodeTransaction },

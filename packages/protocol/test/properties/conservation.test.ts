@@ -2,23 +2,38 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { coinbaseOutputs, createCoinbase } from '../../src/block/assembleBlock.js'
 import { issuedThrough } from '../../src/economics/supply.js'
-import { DEVNET } from '../../src/params/networks.js'
 import { devnetAccount } from '../../src/params/devnetAccounts.js'
+import { DEVNET } from '../../src/params/networks.js'
 import { COIN } from '../../src/params/types.js'
 import type { MemoryChain } from '../../src/state/MemoryChain.js'
 import type { Transaction } from '../../src/tx/types.js'
 import { ValidationError } from '../../src/validation/errors.js'
-import { coinsOf, forgeBlock, newChain, NOW, transfer } from '../chain/helpers.js'
+import { coinsOf, forgeBlock, NOW, newChain, transfer } from '../chain/helpers.js'
 
 const accounts = [0, 1, 2, 3, 4].map(devnetAccount)
 // A cap low enough that it binds during each run (at about height 460 of 500): allocations
 // (10 M NOVA) + 18,000 NOVA, with 50 NOVA subsidies halving every 300 blocks.
-const params = { ...DEVNET, maxSupply: DEVNET.genesis.allocations.reduce((a, x) => a + x.amount, 0n) + 18_000n * COIN, halvingInterval: 300 }
+const params = {
+  ...DEVNET,
+  maxSupply: DEVNET.genesis.allocations.reduce((a, x) => a + x.amount, 0n) + 18_000n * COIN,
+  halvingInterval: 300,
+}
 
-type Step = { payments: { from: number; to: number; permille: number; fee: number }[]; attack: 'none' | 'overclaim' | 'inflateOutput' | 'stealFee' }
+type Step = {
+  payments: { from: number; to: number; permille: number; fee: number }[]
+  attack: 'none' | 'overclaim' | 'inflateOutput' | 'stealFee'
+}
 
 const stepArb: fc.Arbitrary<Step> = fc.record({
-  payments: fc.array(fc.record({ from: fc.nat(4), to: fc.nat(4), permille: fc.integer({ min: 1, max: 999 }), fee: fc.nat(60_000) }), { maxLength: 3 }),
+  payments: fc.array(
+    fc.record({
+      from: fc.nat(4),
+      to: fc.nat(4),
+      permille: fc.integer({ min: 1, max: 999 }),
+      fee: fc.nat(60_000),
+    }),
+    { maxLength: 3 },
+  ),
   attack: fc.constantFrom('none', 'none', 'none', 'overclaim', 'inflateOutput', 'stealFee'),
 })
 
@@ -54,7 +69,10 @@ function payments(chain: MemoryChain, step: Step): Transaction[] {
   return txs
 }
 
-async function expectRejected(chain: MemoryChain, build: () => ReturnType<typeof forgeBlock>): Promise<void> {
+async function expectRejected(
+  chain: MemoryChain,
+  build: () => ReturnType<typeof forgeBlock>,
+): Promise<void> {
   const root = chain.utxos.tree.root
   const total = chain.utxos.total()
   await expect(chain.connect(build(), NOW)).rejects.toBeInstanceOf(ValidationError)
@@ -73,29 +91,61 @@ describe('conservation (seed 003): no valid transition creates value; supply nev
           const txs = payments(chain, step)
           if (step.attack === 'overclaim') {
             // Coinbase claims one unit more than subsidy + fees.
-            const outs = coinbaseOutputs({ params, height, fees: 0n, rewardLock: accounts[0]!.lock })
+            const outs = coinbaseOutputs({
+              params,
+              height,
+              fees: 0n,
+              rewardLock: accounts[0]!.lock,
+            })
             const claim = (outs[0]?.amount ?? 0n) + 1n
-            await expectRejected(chain, () => forgeBlock(chain, { coinbase: createCoinbase({ height, outputs: [{ amount: claim < params.dustThreshold ? params.dustThreshold : claim, lock: accounts[0]!.lock }] }) }))
+            await expectRejected(chain, () =>
+              forgeBlock(chain, {
+                coinbase: createCoinbase({
+                  height,
+                  outputs: [
+                    {
+                      amount: claim < params.dustThreshold ? params.dustThreshold : claim,
+                      lock: accounts[0]!.lock,
+                    },
+                  ],
+                }),
+              }),
+            )
           } else if (step.attack === 'inflateOutput' && txs.length > 0) {
             // A signed payment with its first output raised: both value creation and a bad signature.
             const t = txs[0]!
-            const forged = { ...t, outputs: [{ ...t.outputs[0]!, amount: t.outputs[0]!.amount + 1n }, ...t.outputs.slice(1)] }
+            const forged = {
+              ...t,
+              outputs: [
+                { ...t.outputs[0]!, amount: t.outputs[0]!.amount + 1n },
+                ...t.outputs.slice(1),
+              ],
+            }
             await expectRejected(chain, () => forgeBlock(chain, { transactions: [forged] }))
           } else if (step.attack === 'stealFee' && txs.length > 0) {
             // The miner takes every fee plus one unit.
-            await expectRejected(chain, () => forgeBlock(chain, { transactions: txs, fees: 10n ** 12n }))
+            await expectRejected(chain, () =>
+              forgeBlock(chain, { transactions: txs, fees: 10n ** 12n }),
+            )
           }
-          const inputValue = txs.map((t) => t.inputs.reduce((a, i) => a + (chain.utxos.get(i.prevout)?.amount ?? 0n), 0n))
+          const inputValue = txs.map((t) =>
+            t.inputs.reduce((a, i) => a + (chain.utxos.get(i.prevout)?.amount ?? 0n), 0n),
+          )
           const before = chain.utxos.total()
-          const conn = await chain.connect(chain.buildBlock({ transactions: txs, rewardLock: accounts[blocks % 5]!.lock }), NOW)
+          const conn = await chain.connect(
+            chain.buildBlock({ transactions: txs, rewardLock: accounts[blocks % 5]!.lock }),
+            NOW,
+          )
           blocks++
           const after = chain.utxos.total()
           // Value accounting of the transition: the set grows by exactly what the coinbase paid,
           // and that is at most subsidy + fees.
-          const coinbasePaid = conn.created.filter((c) => c.entry.coinbase).reduce((a, c) => a + c.entry.amount, 0n)
+          const coinbasePaid = conn.created
+            .filter((c) => c.entry.coinbase)
+            .reduce((a, c) => a + c.entry.amount, 0n)
           expect(after - before).toBe(coinbasePaid - conn.fees)
           expect(coinbasePaid <= conn.subsidy + conn.fees).toBe(true)
-          txs.forEach((t, i) => expect(totalOutputs(t) <= inputValue[i]!).toBe(true))
+          for (const [i, t] of txs.entries()) expect(totalOutputs(t) <= inputValue[i]!).toBe(true)
           expect(after <= issuedThrough(params, chain.height)).toBe(true)
           expect(after <= params.maxSupply).toBe(true)
         }
