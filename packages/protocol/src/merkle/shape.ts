@@ -1,5 +1,5 @@
-import { hashPair } from '../hash/blake3.js'
 import { MerkleError } from './errors.js'
+import { createNodeHasher } from './hash64.js'
 
 /**
  * Tree shape shared by the root, proofs and the codec.
@@ -17,13 +17,8 @@ export const MAX_MERKLE_LEAVES = 2 ** 24
 /** Cap on a proof's siblings; ⌈log2(MAX_MERKLE_LEAVES)⌉ = 24 are ever needed. */
 export const MAX_MERKLE_SIBLINGS = 32
 
-/** Reused 64-byte buffer for node hashing (hashing is synchronous, so sharing is safe). */
-export const merkleScratch = new Uint8Array(64)
-
-/** Internal node hash: `hash('merkle', left ‖ right)`. */
-export function merkleNode(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return hashPair('merkle', left, right, merkleScratch)
-}
+/** Internal node hash: `hash('merkle', left ‖ right)` (one BLAKE3 compression, see hash64.ts). */
+export const merkleNode = createNodeHasher('merkle')
 
 /**
  * The number of siblings a proof for leaf `index` of `leafCount` needs, walking bottom-up: at

@@ -78,13 +78,20 @@ export class SparseMerkleTree {
   /** Proof of membership or non-membership of `key`. @throws {RangeError} bad key. */
   createProof(key: Uint8Array): SmtProof {
     assertKey(key)
-    const siblings: Uint8Array[] = []
+    const hashes: Uint8Array[] = []
     let node = this.node
     for (let depth = 0; node.kind === 'branch'; depth++) {
       const bit = keyBit(key, depth)
-      siblings.push((bit ? node.left : node.right).hash.slice())
+      hashes.push((bit ? node.left : node.right).hash)
       node = bit ? node.right : node.left
     }
+    // One backing buffer per proof: copies (the tree's hashes stay private) that sit together in
+    // memory, which makes verifying a batch of proofs measurably faster than scattered arrays.
+    const block = new Uint8Array(32 * hashes.length)
+    const siblings = hashes.map((h, i) => {
+      block.set(h, 32 * i)
+      return block.subarray(32 * i, 32 * i + 32)
+    })
     if (node.kind === 'empty') return { siblings, terminal: { type: 'empty' } }
     return {
       siblings,

@@ -1,5 +1,5 @@
 import { ZERO_HASH } from '../bytes.js'
-import { hashPair } from '../hash/blake3.js'
+import { createNodeHasher } from '../merkle/hash64.js'
 
 /**
  * Nodes of the compacted sparse Merkle tree (Diem "Jellyfish"-style) over 256-bit keys.
@@ -42,23 +42,16 @@ export const SMT_EMPTY: SmtEmpty = Object.freeze({
   count: 0,
 })
 
-/** Reused 64-byte buffer for node hashing (hashing is synchronous, so sharing is safe). */
-export const smtScratch = new Uint8Array(64)
-
 /** Bit `depth` of `key`, MSB-first: bit 0 is the top bit of `key[0]`; 0 = left, 1 = right. */
 export function keyBit(key: Uint8Array, depth: number): number {
   return (key[depth >> 3]! >> (7 - (depth & 7))) & 1
 }
 
-/** `hash('smtLeaf', key ‖ valueHash)`. */
-export function smtLeafHash(key: Uint8Array, valueHash: Uint8Array): Uint8Array {
-  return hashPair('smtLeaf', key, valueHash, smtScratch)
-}
+/** `hash('smtLeaf', key ‖ valueHash)` (one BLAKE3 compression, see merkle/hash64.ts). */
+export const smtLeafHash = createNodeHasher('smtLeaf')
 
 /** `hash('smtNode', left ‖ right)`. */
-export function smtNodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return hashPair('smtNode', left, right, smtScratch)
-}
+export const smtNodeHash = createNodeHasher('smtNode')
 
 /** A leaf over private copies of `key` and `valueHash`. */
 export function createLeaf(key: Uint8Array, valueHash: Uint8Array): SmtLeafNode {
