@@ -105,6 +105,10 @@ export function decodeGcs(filter: Uint8Array, params: GcsParams): Float64Array {
   const r = new Reader(filter, 'BlockFilter')
   const n = r.varint(params.maxItems, 'count')
   const stream = filter.subarray(r.offset)
+  // Each item takes at least P + 1 bits: check before allocating from the untrusted count.
+  if (n * (params.p + 1) > stream.length * 8) {
+    throw decodeError('UNEXPECTED_END', `${n} items cannot fit in ${stream.length} bytes`)
+  }
   const values = new Float64Array(n)
   const range = n * params.m
   const div = 2 ** params.p

@@ -118,6 +118,8 @@ describe('block filter', () => {
     expect(decodeCode(fromHex(''))).toBe('UNEXPECTED_END')
     expect(decodeCode(fromHex('8000'))).toBe('NON_MINIMAL_VARINT')
     expect(decodeCode(fromHex('81808001'))).toBe('LENGTH_TOO_LARGE') // N = 2^21 + 1 > 2^20
+    expect(decodeCode(fromHex('808040'))).toBe('UNEXPECTED_END') // N = 2^20 with no stream: no allocation
+    expect(decodeCode(fromHex('020000'))).toBe('UNEXPECTED_END') // 2 items need ≥ 40 bits
     // N = 1, value 2·2^19 = 1048576 ≥ F = 784931: bits 110 + 19 zeros (+2 padding) = 3 bytes.
     expect(decodeCode(fromHex('01c00000'))).toBe('INVALID_VALUE')
     // N = 1, value 0: bits 0 + 19 zeros = 20 bits; a set padding bit must be refused.
