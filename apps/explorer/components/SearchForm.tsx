@@ -29,7 +29,7 @@ export function SearchForm({ defaultValue = '' }: { defaultValue?: string }) {
       <button
         type="submit"
         className={cx(
-          'rounded-lg bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 dark:bg-indigo-500 dark:text-white dark:hover:bg-indigo-400',
+          'rounded-lg bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 dark:bg-indigo-600 dark:text-white dark:hover:bg-indigo-500',
           FOCUS_RING,
         )}
       >

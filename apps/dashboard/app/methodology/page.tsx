@@ -94,7 +94,7 @@ export default function MethodologyPage() {
           grams of CO₂-equivalent per kWh.
         </p>
         <Formula>
-          emissions (tCO₂e / year) = energy (kWh / year) × grid intensity (gCO₂e / kWh) ÷ 10⁶
+          emissions (tCO₂e / year) = energy (kWh / year) × grid intensity (gCO₂e / kWh) ÷ 1,000,000
         </Formula>
       </Step>
 

@@ -14,8 +14,10 @@ const NETWORK_NAMES: Record<AddressNetwork, string> = {
 }
 
 function Interpretation({
+  query,
   result,
 }: {
+  query: string
   result: Exclude<SearchClassification, { kind: 'invalid' }>
 }) {
   switch (result.kind) {
@@ -43,7 +45,11 @@ function Interpretation({
             An <strong>address</strong> on the {NETWORK_NAMES[result.network]} ({result.network}
             ). Its checksum is correct.
           </p>
-          <p className="break-all font-mono text-sm">{result.address}</p>
+          {result.address !== query.trim() && (
+            <p>
+              In lowercase: <span className="break-all font-mono">{result.address}</span>
+            </p>
+          )}
         </div>
       )
   }
@@ -96,7 +102,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
             ) : (
               <>
                 <h3 className="mb-2 font-semibold">This looks like</h3>
-                <Interpretation result={result} />
+                <Interpretation query={query} result={result} />
                 <EmptyState title="Not found" className="mt-6">
                   <p>
                     The explorer would show {whatWouldBeShown(result)} here, after your browser

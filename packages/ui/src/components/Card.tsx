@@ -31,7 +31,7 @@ export function Card({
       id={id}
       aria-labelledby={title === undefined ? undefined : headingId}
       className={cx(
-        'rounded-xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-900',
+        'min-w-0 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-900',
         className,
       )}
     >
