@@ -34,7 +34,7 @@ const { value, raw } = await measurePair(
 )
 
 report({
-  bench: 'protocol/signatures',
+  bench: 'protocol',
   metric: 'ed25519_fast_verify',
   value,
   unit: 'verifications/s',

@@ -1,5 +1,5 @@
+import { createNodeHasher } from '../hash/hash64.js'
 import { MerkleError } from './errors.js'
-import { createNodeHasher } from './hash64.js'
 
 /**
  * Tree shape shared by the root, proofs and the codec.

@@ -1,5 +1,5 @@
 import { ZERO_HASH } from '../bytes.js'
-import { createNodeHasher } from '../merkle/hash64.js'
+import { createNodeHasher } from '../hash/hash64.js'
 
 /**
  * Nodes of the compacted sparse Merkle tree (Diem "Jellyfish"-style) over 256-bit keys.

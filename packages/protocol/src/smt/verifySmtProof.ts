@@ -92,10 +92,12 @@ function rootFailure(
   siblings: readonly Uint8Array[],
   start: Uint8Array,
 ): Failure | undefined {
-  let cur = start
+  // One buffer for the running hash: the hasher reads its input before writing its output.
+  const cur = start
   for (let depth = siblings.length - 1; depth >= 0; depth--) {
     const sibling = siblings[depth]!
-    cur = keyBit(key, depth) ? smtNodeHash(sibling, cur) : smtNodeHash(cur, sibling)
+    if (keyBit(key, depth)) smtNodeHash(sibling, cur, cur)
+    else smtNodeHash(cur, sibling, cur)
   }
   return equalBytes(cur, root)
     ? undefined

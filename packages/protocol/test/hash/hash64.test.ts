@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { concatBytes, toHex, utf8 } from '../../src/bytes.js'
 import { domainKey, hash, initHashing } from '../../src/hash/blake3.js'
-import { createKeyedHash64, createNodeHasher } from '../../src/merkle/hash64.js'
+import { createKeyedHash64, createNodeHasher } from '../../src/hash/hash64.js'
 
 const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 })
 

@@ -1,5 +1,5 @@
-import { domainKey } from '../hash/blake3.js'
-import type { HashDomain } from '../hash/domains.js'
+import { domainKey } from './blake3.js'
+import type { HashDomain } from './domains.js'
 
 /**
  * Keyed BLAKE3-256 of exactly 64 bytes — `left ‖ right`, two 32-byte halves — in plain JS.
@@ -14,7 +14,8 @@ import type { HashDomain } from '../hash/domains.js'
  *
  * Inputs must be 32-byte arrays; callers validate (a shorter one would read as zeros).
  */
-export type Hash64 = (left: Uint8Array, right: Uint8Array) => Uint8Array
+/** `out` (default: a new array) may alias `left` or `right`: all input is read before output is written. */
+export type Hash64 = (left: Uint8Array, right: Uint8Array, out?: Uint8Array) => Uint8Array
 
 const IV0 = 0x6a09e667
 const IV1 = 0xbb67ae85 | 0
@@ -47,7 +48,7 @@ export function createKeyedHash64(key: Uint8Array): Hash64 {
   const k5 = word(key, 20)
   const k6 = word(key, 24)
   const k7 = word(key, 28)
-  return (left, right) => {
+  return (left, right, out = new Uint8Array(32)) => {
     let m0 = word(left, 0)
     let m1 = word(left, 4)
     let m2 = word(left, 8)
@@ -213,7 +214,6 @@ export function createKeyedHash64(key: Uint8Array): Hash64 {
       m14 = t14
       m15 = t15
     }
-    const out = new Uint8Array(32)
     put(out, 0, v0 ^ v8)
     put(out, 4, v1 ^ v9)
     put(out, 8, v2 ^ v10)
