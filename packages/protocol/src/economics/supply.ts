@@ -30,8 +30,8 @@ function scheduledSubsidies(params: SupplyParams, height: number): bigint {
  */
 export function issuedThrough(params: SupplyParams, height: number): bigint {
   const uncapped = genesisAllocationTotal(params) + scheduledSubsidies(params, height)
-  // biome-ignore lint/complexity/useMathMinMax: bigints; Math.min does not take them
-  return uncapped < params.maxSupply ? uncapped : params.maxSupply
+  if (uncapped > params.maxSupply) return params.maxSupply
+  return uncapped
 }
 
 /**

@@ -19,7 +19,7 @@ export type CreateMerkleProofErrorType = MerkleError
  * @throws {MerkleError} `EMPTY_TREE`, `INVALID_LEAF`, `TOO_MANY_LEAVES`, `INDEX_OUT_OF_RANGE`.
  * @example
  * const proof = createMerkleProof({ leaves: wtxids, index: 3 })
- * verifyMerkleProof({ leaf: wtxids[3], proof, root: header.txRoot }) // true
+ * isValidMerkleProof({ leaf: wtxids[3], proof, root: header.txRoot }) // true
  */
 export function createMerkleProof({
   leaves,

@@ -13,7 +13,7 @@ export type ProofErrorCode =
   | 'SMT_ROOT_MISMATCH'
 
 /**
- * Thrown by `assertMerkleProof`, `assertSmtMembership` and `assertSmtNonMembership` when a proof
+ * Thrown by `verifyMerkleProof`, `verifySmtMembership` and `verifySmtNonMembership` when a proof
  * does not establish its claim. A peer that served such a proof for a committed root is lying.
  */
 export class ProofError extends BaseError<ProofErrorCode> {

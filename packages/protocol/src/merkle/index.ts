@@ -10,7 +10,7 @@ export { decodeMerkleProof, encodeMerkleProof, MAX_MERKLE_PROOF_BYTES } from './
 export { MAX_MERKLE_LEAVES, MAX_MERKLE_SIBLINGS } from './shape.js'
 export type { MerkleProof } from './types.js'
 export {
-  assertMerkleProof,
+  isValidMerkleProof,
   type VerifyMerkleProofParameters,
   verifyMerkleProof,
 } from './verifyMerkleProof.js'

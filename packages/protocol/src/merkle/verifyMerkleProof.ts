@@ -64,20 +64,22 @@ function merkleProofFailure({
 
 /**
  * True when `proof` shows that `leaf` sits at `proof.index` of a `proof.leafCount`-leaf tree with
- * root `root`. The sibling count must be exactly what (index, leafCount) implies, so a proof
- * also pins the leaf's position and the tree size. Never throws on malformed input.
+ * root `root`. The sibling count must be exactly what (index, leafCount) implies. The root does
+ * not commit to the leaf count (as in RFC 6962), so what a proof establishes is inclusion; the
+ * position is pinned only for a known leaf count (index 0, the coinbase, always is). Never throws
+ * on malformed input.
  */
-export function verifyMerkleProof(parameters: VerifyMerkleProofParameters): boolean {
+export function isValidMerkleProof(parameters: VerifyMerkleProofParameters): boolean {
   return merkleProofFailure(parameters) === undefined
 }
 
 /**
- * Like `verifyMerkleProof`, but throws instead of returning false.
+ * Like `isValidMerkleProof`, but throws instead of returning false.
  *
  * @throws {ProofError} `MERKLE_PROOF_MALFORMED` (bad shape, index ≥ leafCount, wrong sibling
  * count) or `MERKLE_ROOT_MISMATCH`.
  */
-export function assertMerkleProof(parameters: VerifyMerkleProofParameters): void {
+export function verifyMerkleProof(parameters: VerifyMerkleProofParameters): void {
   const failure = merkleProofFailure(parameters)
   if (failure) {
     throw new ProofError({

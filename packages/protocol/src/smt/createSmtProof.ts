@@ -10,7 +10,7 @@ export type CreateSmtProofParameters = { tree: SparseMerkleTree; key: Uint8Array
  * @throws {TypeError | RangeError} when `key` is not a 32-byte Uint8Array.
  * @example
  * const proof = createSmtProof({ tree: utxos, key })
- * verifySmtMembership({ root: utxos.root, key, valueHash, proof }) // true when present
+ * isValidSmtMembershipProof({ root: utxos.root, key, valueHash, proof }) // true when present
  */
 export function createSmtProof({ tree, key }: CreateSmtProofParameters): SmtProof {
   return tree.createProof(key)

@@ -5,8 +5,8 @@ export { createSparseMerkleTree, SparseMerkleTree } from './SparseMerkleTree.js'
 export { decodeSmtProof, encodeSmtProof, MAX_SMT_PROOF_BYTES } from './smtProofCodec.js'
 export type { SmtProof, SmtProofTerminal } from './types.js'
 export {
-  assertSmtMembership,
-  assertSmtNonMembership,
+  isValidSmtMembershipProof,
+  isValidSmtNonMembershipProof,
   type VerifySmtMembershipParameters,
   type VerifySmtNonMembershipParameters,
   verifySmtMembership,

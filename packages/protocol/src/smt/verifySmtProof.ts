@@ -147,29 +147,31 @@ function fail(f: Failure | undefined): void {
 }
 
 /** True when `proof` shows that the tree with root `root` maps `key` to `valueHash`. Never throws. */
-export function verifySmtMembership(parameters: VerifySmtMembershipParameters): boolean {
+export function isValidSmtMembershipProof(parameters: VerifySmtMembershipParameters): boolean {
   return membershipFailure(parameters) === undefined
 }
 
 /** True when `proof` shows that `key` is absent from the tree with root `root`. Never throws. */
-export function verifySmtNonMembership(parameters: VerifySmtNonMembershipParameters): boolean {
+export function isValidSmtNonMembershipProof(
+  parameters: VerifySmtNonMembershipParameters,
+): boolean {
   return nonMembershipFailure(parameters) === undefined
 }
 
 /**
- * Like `verifySmtMembership`, but throws.
+ * Like `isValidSmtMembershipProof`, but throws.
  * @throws {ProofError} `SMT_PROOF_MALFORMED`, `SMT_PROOF_NON_CANONICAL`, `SMT_TERMINAL_MISMATCH`,
  * `SMT_VALUE_MISMATCH` or `SMT_ROOT_MISMATCH`.
  */
-export function assertSmtMembership(parameters: VerifySmtMembershipParameters): void {
+export function verifySmtMembership(parameters: VerifySmtMembershipParameters): void {
   fail(membershipFailure(parameters))
 }
 
 /**
- * Like `verifySmtNonMembership`, but throws.
+ * Like `isValidSmtNonMembershipProof`, but throws.
  * @throws {ProofError} `SMT_PROOF_MALFORMED`, `SMT_PROOF_NON_CANONICAL`, `SMT_KEY_PRESENT`,
  * `SMT_PREFIX_MISMATCH` or `SMT_ROOT_MISMATCH`.
  */
-export function assertSmtNonMembership(parameters: VerifySmtNonMembershipParameters): void {
+export function verifySmtNonMembership(parameters: VerifySmtNonMembershipParameters): void {
   fail(nonMembershipFailure(parameters))
 }

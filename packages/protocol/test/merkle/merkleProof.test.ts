@@ -7,7 +7,7 @@ import { computeMerkleRoot } from '../../src/merkle/computeMerkleRoot.js'
 import { createMerkleProof } from '../../src/merkle/createMerkleProof.js'
 import { MerkleError, ProofError } from '../../src/merkle/errors.js'
 import type { MerkleProof } from '../../src/merkle/types.js'
-import { assertMerkleProof, verifyMerkleProof } from '../../src/merkle/verifyMerkleProof.js'
+import { isValidMerkleProof, verifyMerkleProof } from '../../src/merkle/verifyMerkleProof.js'
 
 const leavesOf = (n: number) => Array.from({ length: n }, (_, i) => blake3(utf8(`leaf${i}`)))
 
@@ -42,14 +42,14 @@ const allProofs = (n: number) => {
 
 beforeAll(() => initHashing())
 
-describe('createMerkleProof / verifyMerkleProof', () => {
+describe('createMerkleProof / isValidMerkleProof', () => {
   it('every proof verifies for n = 1..33, with exactly one sibling per level of its path', () => {
     for (let n = 1; n <= 33; n++) {
       const { leaves, root, proofs } = allProofs(n)
       proofs.forEach((proof, i) => {
         expect(proof.siblings.length).toBe(pathShape(i, n).length)
-        expect(verifyMerkleProof({ leaf: leaves[i]!, proof, root })).toBe(true)
-        expect(() => assertMerkleProof({ leaf: leaves[i]!, proof, root })).not.toThrow()
+        expect(isValidMerkleProof({ leaf: leaves[i]!, proof, root })).toBe(true)
+        expect(() => verifyMerkleProof({ leaf: leaves[i]!, proof, root })).not.toThrow()
       })
     }
   })
@@ -66,20 +66,20 @@ describe('createMerkleProof / verifyMerkleProof', () => {
           const i = a % n
           const proof = proofs[i]!
           for (let j = 0; j < n; j++) {
-            if (j !== i) expect(verifyMerkleProof({ leaf: leaves[j]!, proof, root })).toBe(false)
+            if (j !== i) expect(isValidMerkleProof({ leaf: leaves[j]!, proof, root })).toBe(false)
             if (j !== i)
               expect(
-                verifyMerkleProof({ leaf: leaves[i]!, proof: { ...proof, index: j }, root }),
+                isValidMerkleProof({ leaf: leaves[i]!, proof: { ...proof, index: j }, root }),
               ).toBe(false)
           }
-          expect(verifyMerkleProof({ leaf: junk, proof, root })).toBe(false)
-          expect(verifyMerkleProof({ leaf: leaves[i]!, proof, root: junk })).toBe(false)
+          expect(isValidMerkleProof({ leaf: junk, proof, root })).toBe(false)
+          expect(isValidMerkleProof({ leaf: leaves[i]!, proof, root: junk })).toBe(false)
           if (proof.siblings.length > 0) {
             const s = b % proof.siblings.length
             const siblings = proof.siblings.map((x) => x.slice())
             siblings[s]![b % 32]! ^= 1 << (b % 8)
             expect(
-              verifyMerkleProof({ leaf: leaves[i]!, proof: { ...proof, siblings }, root }),
+              isValidMerkleProof({ leaf: leaves[i]!, proof: { ...proof, siblings }, root }),
             ).toBe(false)
           }
         },
@@ -96,7 +96,7 @@ describe('createMerkleProof / verifyMerkleProof', () => {
       proofs.forEach((proof, i) => {
         for (let n2 = 1; n2 <= 40; n2++) {
           for (let j = 0; j < n2; j++) {
-            const ok = verifyMerkleProof({
+            const ok = isValidMerkleProof({
               leaf: leaves[i]!,
               proof: { ...proof, index: j, leafCount: n2 },
               root,
@@ -110,10 +110,10 @@ describe('createMerkleProof / verifyMerkleProof', () => {
 
   it('pins the index for a fixed leafCount and proves index 0 (the coinbase) soundly', () => {
     const { leaves, root, proofs } = allProofs(13)
-    expect(verifyMerkleProof({ leaf: leaves[0]!, proof: proofs[0]!, root })).toBe(true)
+    expect(isValidMerkleProof({ leaf: leaves[0]!, proof: proofs[0]!, root })).toBe(true)
     for (let j = 1; j < 13; j++)
       expect(
-        verifyMerkleProof({ leaf: leaves[j]!, proof: { ...proofs[j]!, index: 0 }, root }),
+        isValidMerkleProof({ leaf: leaves[j]!, proof: { ...proofs[j]!, index: 0 }, root }),
       ).toBe(false)
   })
 
@@ -123,7 +123,7 @@ describe('createMerkleProof / verifyMerkleProof', () => {
     const proof = proofs[2]!
     const code = (p: MerkleProof, l: Uint8Array = leaf, r: Uint8Array = root) => {
       try {
-        assertMerkleProof({ leaf: l, proof: p, root: r })
+        verifyMerkleProof({ leaf: l, proof: p, root: r })
         return 'ok'
       } catch (e) {
         expect(e).toBeInstanceOf(ProofError)
@@ -144,7 +144,7 @@ describe('createMerkleProof / verifyMerkleProof', () => {
     expect(code(proof, leaf.subarray(1))).toBe('MERKLE_PROOF_MALFORMED')
     expect(code(null as unknown as MerkleProof)).toBe('MERKLE_PROOF_MALFORMED')
     expect(code(proof, leaves[3]!)).toBe('MERKLE_ROOT_MISMATCH')
-    expect(verifyMerkleProof({ leaf, proof: { ...proof, siblings: [] }, root })).toBe(false)
+    expect(isValidMerkleProof({ leaf, proof: { ...proof, siblings: [] }, root })).toBe(false)
   })
 
   it('validates its input with typed errors', () => {

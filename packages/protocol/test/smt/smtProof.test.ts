@@ -7,8 +7,8 @@ import { createSmtProof } from '../../src/smt/createSmtProof.js'
 import { SparseMerkleTree } from '../../src/smt/SparseMerkleTree.js'
 import type { SmtProof } from '../../src/smt/types.js'
 import {
-  assertSmtMembership,
-  assertSmtNonMembership,
+  isValidSmtMembershipProof,
+  isValidSmtNonMembershipProof,
   verifySmtMembership,
   verifySmtNonMembership,
 } from '../../src/smt/verifySmtProof.js'
@@ -46,12 +46,16 @@ describe('SMT proofs', () => {
             const proof = proofs[i]!
             const v = tree.get(key)
             if (present.has(i)) {
-              expect(verifySmtMembership({ root, key, valueHash: v!, proof })).toBe(true)
-              expect(verifySmtMembership({ root, key, valueHash: value(9), proof })).toBe(false)
-              expect(verifySmtNonMembership({ root, key, proof })).toBe(false)
+              expect(isValidSmtMembershipProof({ root, key, valueHash: v!, proof })).toBe(true)
+              expect(isValidSmtMembershipProof({ root, key, valueHash: value(9), proof })).toBe(
+                false,
+              )
+              expect(isValidSmtNonMembershipProof({ root, key, proof })).toBe(false)
             } else {
-              expect(verifySmtNonMembership({ root, key, proof })).toBe(true)
-              expect(verifySmtMembership({ root, key, valueHash: value(0), proof })).toBe(false)
+              expect(isValidSmtNonMembershipProof({ root, key, proof })).toBe(true)
+              expect(isValidSmtMembershipProof({ root, key, valueHash: value(0), proof })).toBe(
+                false,
+              )
             }
             // For another key, the proof is accepted only if it *is* that key's own proof
             // (canonical uniqueness: a proof that ends in a leaf is also the non-membership proof of
@@ -59,8 +63,8 @@ describe('SMT proofs', () => {
             KEY_POOL.forEach((other, j) => {
               if (j === i) return
               const ov = tree.get(other) ?? value(0)
-              const asMember = verifySmtMembership({ root, key: other, valueHash: ov, proof })
-              const asNonMember = verifySmtNonMembership({ root, key: other, proof })
+              const asMember = isValidSmtMembershipProof({ root, key: other, valueHash: ov, proof })
+              const asNonMember = isValidSmtNonMembershipProof({ root, key: other, proof })
               if (asMember || asNonMember) expect(proof).toEqual(proofs[j])
               if (present.has(i)) expect(asMember).toBe(false)
               if (present.has(j)) expect(asNonMember).toBe(false)
@@ -68,9 +72,9 @@ describe('SMT proofs', () => {
             // Never against another root.
             const otherRoot = tree.set(KEY_POOL[(i + 1) % KEY_POOL.length]!, value(7)).root
             if (present.has(i)) {
-              expect(verifySmtMembership({ root: otherRoot, key, valueHash: v!, proof })).toBe(
-                false,
-              )
+              expect(
+                isValidSmtMembershipProof({ root: otherRoot, key, valueHash: v!, proof }),
+              ).toBe(false)
             }
           })
         },
@@ -93,7 +97,7 @@ describe('SMT proofs', () => {
           const siblings = proof.siblings.map((s) => s.slice())
           siblings[b % siblings.length]![(b >> 5) % 32]! ^= 1 << (b % 8)
           expect(
-            verifySmtMembership({
+            isValidSmtMembershipProof({
               root: tree.root,
               key,
               valueHash: value(0),
@@ -113,11 +117,13 @@ describe('SMT proofs', () => {
     expect(proof.siblings.length).toBe(256)
     expect(proof.siblings.slice(0, 255).every((s) => s.every((x) => x === 0))).toBe(true)
     expect(proof.siblings[255]).toEqual(leafHash(b, value(2)))
-    expect(verifySmtMembership({ root: tree.root, key: a, valueHash: value(1), proof })).toBe(true)
+    expect(isValidSmtMembershipProof({ root: tree.root, key: a, valueHash: value(1), proof })).toBe(
+      true,
+    )
     const c = flipBit(a, 254)
     const absent = tree.createProof(c)
     expect(absent.terminal).toEqual({ type: 'empty' })
-    expect(verifySmtNonMembership({ root: tree.root, key: c, proof: absent })).toBe(true)
+    expect(isValidSmtNonMembershipProof({ root: tree.root, key: c, proof: absent })).toBe(true)
   })
 
   it('proves non-membership in the empty tree and in a one-key tree', () => {
@@ -125,12 +131,12 @@ describe('SMT proofs', () => {
     const empty = SparseMerkleTree.EMPTY
     const p0 = empty.createProof(a)
     expect(p0).toEqual({ siblings: [], terminal: { type: 'empty' } })
-    expect(verifySmtNonMembership({ root: empty.root, key: a, proof: p0 })).toBe(true)
+    expect(isValidSmtNonMembershipProof({ root: empty.root, key: a, proof: p0 })).toBe(true)
     const one = empty.set(a, value(1))
     const p1 = one.createProof(b)
     expect(p1.siblings).toEqual([])
-    expect(verifySmtNonMembership({ root: one.root, key: b, proof: p1 })).toBe(true)
-    expect(codeOf(() => assertSmtNonMembership({ root: one.root, key: a, proof: p1 }))).toBe(
+    expect(isValidSmtNonMembershipProof({ root: one.root, key: b, proof: p1 })).toBe(true)
+    expect(codeOf(() => verifySmtNonMembership({ root: one.root, key: a, proof: p1 }))).toBe(
       'SMT_KEY_PRESENT',
     )
   })
@@ -147,49 +153,49 @@ describe('SMT proofs', () => {
     }
     expect(
       codeOf(() =>
-        assertSmtMembership({ root: fakeRoot, key: a, valueHash: value(1), proof: nonCanonical }),
+        verifySmtMembership({ root: fakeRoot, key: a, valueHash: value(1), proof: nonCanonical }),
       ),
     ).toBe('SMT_PROOF_NON_CANONICAL')
     const emptyBesideEmpty: SmtProof = { siblings: [ZERO], terminal: { type: 'empty' } }
     expect(
-      codeOf(() => assertSmtNonMembership({ root: ZERO, key: a, proof: emptyBesideEmpty })),
+      codeOf(() => verifySmtNonMembership({ root: ZERO, key: a, proof: emptyBesideEmpty })),
     ).toBe('SMT_PROOF_NON_CANONICAL')
 
     const tree = SparseMerkleTree.EMPTY.set(a, value(1)).set(b, value(2))
     const root = tree.root
     const proof = tree.createProof(a)
-    expect(codeOf(() => assertSmtMembership({ root, key: a, valueHash: value(1), proof }))).toBe(
+    expect(codeOf(() => verifySmtMembership({ root, key: a, valueHash: value(1), proof }))).toBe(
       'ok',
     )
-    expect(codeOf(() => assertSmtMembership({ root, key: a, valueHash: value(2), proof }))).toBe(
+    expect(codeOf(() => verifySmtMembership({ root, key: a, valueHash: value(2), proof }))).toBe(
       'SMT_VALUE_MISMATCH',
     )
-    expect(codeOf(() => assertSmtMembership({ root, key: b, valueHash: value(2), proof }))).toBe(
+    expect(codeOf(() => verifySmtMembership({ root, key: b, valueHash: value(2), proof }))).toBe(
       'SMT_TERMINAL_MISMATCH',
     )
     expect(
-      codeOf(() => assertSmtMembership({ root: ZERO, key: a, valueHash: value(1), proof })),
+      codeOf(() => verifySmtMembership({ root: ZERO, key: a, valueHash: value(1), proof })),
     ).toBe('SMT_ROOT_MISMATCH')
     const tooLong: SmtProof = { ...proof, siblings: Array.from({ length: 257 }, () => la) }
     expect(
-      codeOf(() => assertSmtMembership({ root, key: a, valueHash: value(1), proof: tooLong })),
+      codeOf(() => verifySmtMembership({ root, key: a, valueHash: value(1), proof: tooLong })),
     ).toBe('SMT_PROOF_MALFORMED')
     const shortSibling: SmtProof = { ...proof, siblings: [new Uint8Array(31)] }
     expect(
-      codeOf(() => assertSmtMembership({ root, key: a, valueHash: value(1), proof: shortSibling })),
+      codeOf(() => verifySmtMembership({ root, key: a, valueHash: value(1), proof: shortSibling })),
     ).toBe('SMT_PROOF_MALFORMED')
     const badTerminal = { ...proof, terminal: { type: 'branch' } } as unknown as SmtProof
-    expect(codeOf(() => assertSmtNonMembership({ root, key: a, proof: badTerminal }))).toBe(
+    expect(codeOf(() => verifySmtNonMembership({ root, key: a, proof: badTerminal }))).toBe(
       'SMT_PROOF_MALFORMED',
     )
-    expect(codeOf(() => assertSmtNonMembership({ root, key: a.subarray(1), proof }))).toBe(
+    expect(codeOf(() => verifySmtNonMembership({ root, key: a.subarray(1), proof }))).toBe(
       'SMT_PROOF_MALFORMED',
     )
     expect(
-      codeOf(() => assertSmtMembership({ root, key: a, valueHash: new Uint8Array(1), proof })),
+      codeOf(() => verifySmtMembership({ root, key: a, valueHash: new Uint8Array(1), proof })),
     ).toBe('SMT_PROOF_MALFORMED')
     expect(
-      verifySmtMembership({
+      isValidSmtMembershipProof({
         root,
         key: a,
         valueHash: value(1),
@@ -204,14 +210,14 @@ describe('SMT proofs', () => {
     const pa = t2.createProof(a)
     expect(pa.siblings.length).toBe(1)
     const stranger = flipBit(other, 7) // bit 0 = 1: its path goes right, not to a's leaf
-    expect(codeOf(() => assertSmtNonMembership({ root: t2.root, key: stranger, proof: pa }))).toBe(
+    expect(codeOf(() => verifySmtNonMembership({ root: t2.root, key: stranger, proof: pa }))).toBe(
       'SMT_PREFIX_MISMATCH',
     )
-    expect(codeOf(() => assertSmtNonMembership({ root: t2.root, key: a, proof: pa }))).toBe(
+    expect(codeOf(() => verifySmtNonMembership({ root: t2.root, key: a, proof: pa }))).toBe(
       'SMT_KEY_PRESENT',
     )
     const neighbour = flipBit(a, 9) // same bit 0 as a, absent: a's leaf proves it
-    expect(codeOf(() => assertSmtNonMembership({ root: t2.root, key: neighbour, proof: pa }))).toBe(
+    expect(codeOf(() => verifySmtNonMembership({ root: t2.root, key: neighbour, proof: pa }))).toBe(
       'ok',
     )
   })
