@@ -17,6 +17,8 @@ const SITE_URL = 'http://localhost:3000'
 const STOP_GRACE_MS = 8000
 // Zones listen on loopback only; the web app (the one origin people open) reaches them there.
 const ZONE_HOST = '127.0.0.1'
+// Every child runs without telemetry (as the npm scripts do for turbo).
+const CHILD_ENV = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' }
 
 /** A Next.js app in dev mode, as a service. */
 function nextDev({ name, app, port, host, env = {} }) {
@@ -89,7 +91,11 @@ function assertPortFree(port, host) {
 /** Runs a command to completion with prefixed output; rejects on a non-zero exit. */
 function runStep(name, command, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: CHILD_ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     const prefix = label(name, 3)
     pipeLines(child.stdout, prefix, () => {})
     pipeLines(child.stderr, prefix, () => {})
@@ -139,7 +145,7 @@ function stopAll(code) {
 function startService(service, index, onReady) {
   const child = spawn(service.command, service.args, {
     cwd: service.cwd,
-    env: { ...process.env, ...service.env },
+    env: { ...CHILD_ENV, ...service.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so it can be stopped as a whole
   })

@@ -1,13 +1,14 @@
+import type { Network } from '@supernova/protocol'
 import { Card, EmptyState, HashText, Notice } from '@supernova/ui'
 import type { Metadata } from 'next'
 import { SearchForm } from '../../components/SearchForm'
-import { type AddressNetwork, classifySearch, type SearchClassification } from '../../lib/search'
+import { classifySearch, type SearchClassification } from '../../lib/search'
 
 export const metadata: Metadata = { title: 'Search' }
 
 type SearchPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-const NETWORK_NAMES: Record<AddressNetwork, string> = {
+const NETWORK_NAMES: Record<Network, string> = {
   mainnet: 'main network',
   testnet: 'test network',
   devnet: 'development network',
@@ -43,7 +44,7 @@ function Interpretation({
         <div className="space-y-2">
           <p>
             An <strong>address</strong> on the {NETWORK_NAMES[result.network]} ({result.network}
-            ). Its checksum is correct.
+            ). Its checksum, format version and lock type are all valid.
           </p>
           {result.address !== query.trim() && (
             <p>
