@@ -30,7 +30,6 @@ export type DecodeErrorCode =
   | 'INPUT_TOO_LARGE'
   | 'INVALID_TAG'
   | 'INVALID_VALUE'
-  | 'UNSUPPORTED_VERSION'
 
 /** Thrown by every decoder on malformed, non-canonical or oversize input. */
 export class DecodeError extends BaseError<DecodeErrorCode> {

@@ -18,7 +18,6 @@ export {
   coinbaseOutputs,
   createCoinbase,
 } from './block/assembleBlock.js'
-// Blocks and headers.
 export { type Block, decodeBlock, encodeBlock, MAX_BLOCK_ENCODED_BYTES } from './block/block.js'
 export {
   blockFilterItems,
@@ -63,7 +62,6 @@ export {
   verifyItems,
 } from './crypto/schemes.js'
 export { createSecp256k1Schnorr } from './crypto/secp256k1.js'
-// Signatures.
 export {
   SCHEME_CODES,
   SCHEME_IDS,
@@ -79,10 +77,8 @@ export {
   issuedThrough,
   treasuryShare,
 } from './economics/supply.js'
-// Errors, bytes, codec.
 export { BaseError, type BaseErrorParameters, DecodeError, type DecodeErrorCode } from './errors.js'
 export * from './filter/index.js'
-// Hashing.
 export {
   blake3,
   domainKey,
@@ -93,10 +89,8 @@ export {
   isHashingAccelerated,
 } from './hash/blake3.js'
 export { domainContext, HASH_DOMAINS, type HashDomain } from './hash/domains.js'
-// Merkle, sparse Merkle and block filters.
 export * from './merkle/index.js'
 export { DEVNET_ACCOUNT_COUNT, type DevnetAccount, devnetAccount } from './params/devnetAccounts.js'
-// Chain params and economics.
 export { ADDRESS_PREFIXES, NETWORKS, type Network } from './params/network.js'
 export {
   CHAIN_PARAMS,
@@ -132,10 +126,8 @@ export {
   type SatisfyPolicyParameters,
   satisfyPolicy,
 } from './policy/satisfy.js'
-// Spend policies and addresses.
 export * from './policy/types.js'
 
-// Proof of work.
 export { type AsertParameters, medianTimePast, nextBitsAsert } from './pow/asert.js'
 export { checkProofOfWork, type ProofOfWorkResult } from './pow/pow.js'
 export {
@@ -149,7 +141,6 @@ export {
 } from './pow/target.js'
 export * from './smt/index.js'
 export { MemoryChain, type MemoryChainEntry } from './state/MemoryChain.js'
-// Reference state.
 export { MemoryUtxoSet } from './state/MemoryUtxoSet.js'
 export {
   decodeTransaction,
@@ -177,14 +168,13 @@ export {
   type SpentOutput,
 } from './tx/sighash.js'
 export { type SignTransactionParameters, signTransaction } from './tx/signTransaction.js'
-// Transactions.
 export * from './tx/types.js'
 export {
   applyUtxoDiff,
   connectTransactions,
+  UtxoCommitmentError,
   type UtxoDiffEntry,
 } from './validation/connectTransactions.js'
-// Validation.
 export {
   type PeerAction,
   VALIDATION_ERROR_CODES,

@@ -1,3 +1,4 @@
+import { varintLength } from '../codec/writer.js'
 import { blockSubsidy, treasuryShare } from '../economics/supply.js'
 import type { ChainParams } from '../params/types.js'
 import type { Lock } from '../policy/types.js'
@@ -6,12 +7,14 @@ import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { computeTransactionIds } from '../tx/hashes.js'
 import { type Transaction, TX_LIMITS, TX_VERSION, type TxOutput } from '../tx/types.js'
 import { applyUtxoDiff, connectTransactions } from '../validation/connectTransactions.js'
+import { fail, withErrorContext } from '../validation/errors.js'
 import { genesisHashBytes } from '../validation/verifyBlock.js'
 import { nextRandomness, type ParentHeader, requiredBits } from '../validation/verifyHeader.js'
 import type { UtxoLookup } from '../validation/verifyTransaction.js'
+import { verifyTransactionStructure } from '../validation/verifyTransaction.js'
 import type { Block } from './block.js'
 import { computeFilterHash, computeTxRoot } from './commitments.js'
-import { HEADER_VERSION } from './header.js'
+import { HEADER_BYTES, HEADER_VERSION } from './header.js'
 
 /** A coinbase for `height` paying `outputs`, with optional miner data after the height. */
 export function createCoinbase({
@@ -81,23 +84,39 @@ export type AssembleBlockReturnType = { block: Block; fees: bigint; utxoTree: Sp
 /**
  * Builds a block template on `parent` with every commitment filled in (bits, txRoot, utxoRoot,
  * filterHash, randomness, validator set), nonce 0. What a miner then grinds with `mineHeader`.
- * @throws {ValidationError} when a transaction is not valid in this position.
+ * Every rule `verifyBlock` applies to the body is applied here too, so mined work is never wasted
+ * on a block the network would reject (only the proof of work and the future-time limit remain).
+ * @throws {ValidationError} when a transaction is not valid in this position, the block would be
+ * too large or need too many signature checks, or the timestamp is not after the median time past.
  */
 export function assembleBlock(p: AssembleBlockParameters): AssembleBlockReturnType {
   const { params, parent } = p
   const height = parent.header.height + 1
+  const mtp = medianTimePast(p.recentTimestamps, params.medianTimeSpan)
+  if (p.timestamp <= mtp)
+    fail(
+      'HEADER_TIME_TOO_OLD',
+      `timestamp ${p.timestamp} is not after the median time past ${mtp}`,
+      { height, timestamp: p.timestamp, medianTimePast: mtp },
+    )
+  const bodyIds = p.transactions.map(computeTransactionIds)
+  for (let t = 0; t < p.transactions.length; t++) {
+    withErrorContext({ height, tx: t + 1 }, () =>
+      verifyTransactionStructure({ tx: p.transactions[t]!, size: bodyIds[t]!.size, params }),
+    )
+  }
   const shared = {
     height,
-    medianTimePast: medianTimePast(p.recentTimestamps, params.medianTimeSpan),
+    medianTimePast: mtp,
     params,
     genesisHash: genesisHashBytes(params),
     utxos: p.utxos,
   }
-  const probe = [createCoinbase({ height, outputs: [] }), ...p.transactions]
+  const probeCoinbase = createCoinbase({ height, outputs: [] })
   const { fees } = connectTransactions({
     ...shared,
-    transactions: probe,
-    txids: probe.map((t) => computeTransactionIds(t).txid),
+    transactions: [probeCoinbase, ...p.transactions],
+    txids: [computeTransactionIds(probeCoinbase).txid, ...bodyIds.map((i) => i.txid)],
   })
   const coinbase = createCoinbase({
     height,
@@ -105,7 +124,14 @@ export function assembleBlock(p: AssembleBlockParameters): AssembleBlockReturnTy
     ...(p.extraData ? { extraData: p.extraData } : {}),
   })
   const transactions = [coinbase, ...p.transactions]
-  const ids = transactions.map(computeTransactionIds)
+  const ids = [computeTransactionIds(coinbase), ...bodyIds]
+  const size =
+    HEADER_BYTES + varintLength(transactions.length) + ids.reduce((s, i) => s + i.size, 0)
+  if (size > params.maxBlockBytes)
+    fail('BLOCK_TOO_LARGE', `block would be ${size} bytes, the limit is ${params.maxBlockBytes}`, {
+      height,
+      size,
+    })
   const connected = connectTransactions({ ...shared, transactions, txids: ids.map((i) => i.txid) })
   const utxoTree = applyUtxoDiff(p.utxoTree, connected)
   const prevHash = parent.hash

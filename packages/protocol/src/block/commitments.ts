@@ -57,11 +57,21 @@ export type ValidatorEntry = { key: KeyRef; stake: bigint }
 
 /**
  * Commitment to a validator set: hash('validatorSet', count ‖ (scheme, public key, stake)…) with
- * entries in public-key order. The empty set (all networks today, until staking activates) has a
+ * entries ordered by (scheme code, public key); a key may appear once. The empty set (all networks today, until staking activates) has a
  * fixed hash.
  */
 export function hashValidatorSet(validators: readonly ValidatorEntry[]): Uint8Array {
-  const sorted = [...validators].sort((a, b) => compareBytes(a.key.publicKey, b.key.publicKey))
+  const sorted = [...validators].sort(
+    (a, b) =>
+      SCHEME_CODES[a.key.scheme] - SCHEME_CODES[b.key.scheme] ||
+      compareBytes(a.key.publicKey, b.key.publicKey),
+  )
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!.key
+    const b = sorted[i]!.key
+    if (a.scheme === b.scheme && compareBytes(a.publicKey, b.publicKey) === 0)
+      throw new RangeError('hashValidatorSet: a validator key appears twice')
+  }
   const w = new Writer(16 + sorted.length * 48)
   w.varint(sorted.length)
   for (const v of sorted) w.u8(SCHEME_CODES[v.key.scheme]).bytes(v.key.publicKey).u64(v.stake)

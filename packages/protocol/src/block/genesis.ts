@@ -19,7 +19,7 @@ export type GenesisState = {
 
 /**
  * The genesis block of a network, built from its params: a coinbase paying the allocations and
- * committing the genesis message, bits at the PoW limit (genesis is pinned by hash, its proof of
+ * committing the genesis message, bits = genesisBits (genesis is pinned by hash, its proof of
  * work is not checked), an empty validator set and the initial randomness.
  */
 export function createGenesis(params: ChainParams): GenesisState {
@@ -41,7 +41,7 @@ export function createGenesis(params: ChainParams): GenesisState {
       height: 0,
       prevHash: ZERO_HASH.slice(),
       timestamp: params.genesis.timestamp,
-      bits: params.powLimitBits,
+      bits: params.genesisBits,
       nonce: 0n,
       txRoot: computeTxRoot([ids.wtxid]),
       utxoRoot: utxoTree.root,

@@ -11,7 +11,8 @@ export type MineHeaderParameters = {
 
 /**
  * Grinds the nonce in place on the encoded header until the proof of work holds.
- * Returns the solved header and its hash, or undefined after `maxAttempts`.
+ * Returns the solved header and its hash, or undefined after `maxAttempts` or when the nonce
+ * space (2^64) is exhausted — then the caller changes the timestamp or coinbase and starts over.
  */
 export function mineHeader({
   header,
@@ -21,7 +22,8 @@ export function mineHeader({
   const bytes = encodeHeader(header)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let nonce = startNonce
-  for (let i = 0; i < maxAttempts; i++, nonce++) {
+  const MAX_NONCE = 0xffff_ffff_ffff_ffffn
+  for (let i = 0; i < maxAttempts && nonce <= MAX_NONCE; i++, nonce++) {
     view.setBigUint64(HEADER_LAYOUT.nonce, nonce, true)
     const r = checkProofOfWork(bytes)
     if (r.valid) return { header: { ...header, nonce }, hash: r.hash }

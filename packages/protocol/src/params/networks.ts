@@ -22,9 +22,12 @@ const COMMON = {
   maxBlockBytes: 2_000_000,
   maxTxBytes: 1_000_000,
   dustThreshold: 546n,
+  maxTxSigChecks: 1_000,
+  maxBlockSigChecks: 4_000,
   maxSupply: MAX_SUPPLY,
   treasuryFeeShareBps: 200,
   treasuryLock: TREASURY_LOCK,
+  validatorRewardShareBps: 2_000,
   maxReorgDepth: 1_000,
   mempool: MEMPOOL,
 } as const
@@ -32,7 +35,7 @@ const COMMON = {
 export const MAINNET: ChainParams = {
   ...COMMON,
   network: 'mainnet',
-  genesisHash: '9c99bb96177160ab69d39b0d4f528e2738b8439765e49759ad50aeb1d294ee20',
+  genesisHash: 'ad8992f715debec10ebb6a148eabfad3223778dd1ea4eda82ba02ae7ae87a819',
   genesis: {
     timestamp: 1_796_083_200_000,
     message: 'SuperNova mainnet genesis 2026-12-01: every number verified in your browser',
@@ -41,6 +44,8 @@ export const MAINNET: ChainParams = {
   targetBlockTimeMs: 5_000,
   asertHalfLifeMs: 3_600_000,
   powLimitBits: 0x1f00ffff,
+  // ≈ 2^28 hashes per block at launch (≈ 54 MH/s across the network at 5 s blocks).
+  genesisBits: 0x1d100000,
   maxFutureDriftMs: 120_000,
   coinbaseMaturity: 100,
   // 0.4 NOVA per block, halving every 25,246,080 blocks (four years of 5 s blocks): ≈ 20.2 M NOVA.
@@ -52,12 +57,14 @@ export const MAINNET: ChainParams = {
 export const TESTNET: ChainParams = {
   ...MAINNET,
   network: 'testnet',
-  genesisHash: 'e4b3d16649dfac055638e55f2fd9bf95b41ec9b07569f2dc44e23d341280d7e2',
+  genesisHash: '42ede9738d54be0b59c476bf85919f04a2e3e69a741038554260db717e3d29e2',
   genesis: {
     timestamp: 1_793_491_200_000,
     message: 'SuperNova testnet genesis 2026-11-01',
     allocations: [],
   },
+  // ≈ 2^20 hashes per block at launch.
+  genesisBits: 0x1e100000,
 }
 
 export const DEVNET: ChainParams = {
@@ -76,6 +83,7 @@ export const DEVNET: ChainParams = {
   targetBlockTimeMs: 1_000,
   asertHalfLifeMs: 60_000,
   powLimitBits: 0x207fffff,
+  genesisBits: 0x207fffff,
   maxFutureDriftMs: 15_000,
   coinbaseMaturity: 10,
   initialSubsidy: 50n * COIN,

@@ -25,6 +25,7 @@ const ROWS: [string, (p: ChainParams) => string][] = [
   ['target block time', (p) => `${p.targetBlockTimeMs / 1000} s`],
   ['ASERT half-life', (p) => `${p.asertHalfLifeMs / 1000} s`],
   ['PoW limit (bits)', (p) => `\`0x${p.powLimitBits.toString(16)}\``],
+  ['genesis target (bits, ASERT anchor)', (p) => `\`0x${p.genesisBits.toString(16)}\``],
   ['median-time-past span', (p) => `${p.medianTimeSpan} blocks`],
   ['max future drift', (p) => `${p.maxFutureDriftMs / 1000} s`],
   ['max block size', (p) => `${p.maxBlockBytes.toLocaleString('en-US')} bytes`],
@@ -35,6 +36,12 @@ const ROWS: [string, (p: ChainParams) => string][] = [
   ['initial subsidy', (p) => nova(p.initialSubsidy)],
   ['halving interval', (p) => `${p.halvingInterval.toLocaleString('en-US')} blocks`],
   ['treasury share of fees', (p) => `${p.treasuryFeeShareBps / 100}%`],
+  ['validator share (once validators exist)', (p) => `${p.validatorRewardShareBps / 100}%`],
+  [
+    'signature checks per tx / block',
+    (p) =>
+      `${p.maxTxSigChecks.toLocaleString('en-US')} / ${p.maxBlockSigChecks.toLocaleString('en-US')}`,
+  ],
   ['max reorg depth', (p) => `${p.maxReorgDepth.toLocaleString('en-US')} blocks`],
   ['epoch length', (p) => `${p.epochLength} blocks`],
   [

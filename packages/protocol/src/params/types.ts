@@ -22,14 +22,25 @@ export type ChainParams = {
   readonly targetBlockTimeMs: number
   /** ASERT half-life: how long the chain must run behind (ahead) of schedule to halve (double) difficulty. */
   readonly asertHalfLifeMs: number
-  /** Easiest allowed target, compact form. Genesis uses it as the ASERT anchor target. */
+  /** Easiest allowed target, compact form. */
   readonly powLimitBits: number
+  /**
+   * Genesis target, compact form: the ASERT anchor. Set to the expected difficulty at launch (and
+   * the genesis timestamp to the launch time), so a new chain neither races nor stalls.
+   */
+  readonly genesisBits: number
   readonly medianTimeSpan: number
   readonly maxFutureDriftMs: number
   // Sizes and amounts.
   readonly maxBlockBytes: number
   readonly maxTxBytes: number
   readonly dustThreshold: bigint
+  /**
+   * Most signature checks one transaction may require, and a whole block. Bounds validation time
+   * (a check costs up to ~1.5 ms on the pure-JS path), whatever the witnesses contain.
+   */
+  readonly maxTxSigChecks: number
+  readonly maxBlockSigChecks: number
   readonly coinbaseMaturity: number
   // Supply.
   /** Hard cap on all coins ever issued (genesis allocations plus subsidies), in base units. */
@@ -39,6 +50,11 @@ export type ChainParams = {
   /** Share of each block's fees paid to the environmental treasury, in basis points (seed 000 §7.2). */
   readonly treasuryFeeShareBps: number
   readonly treasuryLock: Lock
+  /**
+   * Share of subsidy and fees (after the treasury's) owed to finality validators, in basis points.
+   * Paid once a validator set exists; while it is empty — every network today — the miner keeps it.
+   */
+  readonly validatorRewardShareBps: number
   // Chain selection and epochs.
   readonly maxReorgDepth: number
   /** Blocks per epoch: the randomness beacon (and later finality) advances at epoch boundaries. */

@@ -109,9 +109,17 @@ function writeChildren(w: Writer, children: readonly Policy[]): void {
  * `LENGTH_TOO_LARGE` (a limit), `UNEXPECTED_END`, `NON_MINIMAL_VARINT`, `INPUT_TOO_LARGE`.
  */
 export function readPolicy(r: Reader): Policy {
-  const start = r.offset
-  const policy = readNode(r, 1, { nodes: 0 })
-  const size = r.offset - start
+  const state: ReadState = { nodes: 0, start: r.offset }
+  const policy = readNode(r, 1, state)
+  assertWithinBytes(r, state, 0)
+  return policy
+}
+
+type ReadState = { nodes: number; start: number }
+
+/** The encoded-size cap, checked as the policy is read (plus `ahead` bytes about to be read). */
+function assertWithinBytes(r: Reader, state: ReadState, ahead: number): void {
+  const size = r.offset - state.start + ahead
   if (size > POLICY_LIMITS.maxEncodedBytes) {
     throw new DecodeError({
       code: 'INPUT_TOO_LARGE',
@@ -119,7 +127,6 @@ export function readPolicy(r: Reader): Policy {
       details: { size, max: POLICY_LIMITS.maxEncodedBytes },
     })
   }
-  return policy
 }
 
 /**
@@ -176,9 +183,10 @@ function check(field: string, violation: string | undefined): void {
   if (violation !== undefined) throw invalidValue(field, violation)
 }
 
-function readNode(r: Reader, depth: number, state: { nodes: number }): Policy {
+function readNode(r: Reader, depth: number, state: ReadState): Policy {
   if (depth > POLICY_LIMITS.maxDepth) throw overLimit('maxDepth', depth)
   if (++state.nodes > POLICY_LIMITS.maxNodes) throw overLimit('maxNodes', state.nodes)
+  assertWithinBytes(r, state, 1)
   const tag = r.u8('policy tag')
   const type = TYPE_BY_TAG[tag]
   switch (type) {
@@ -188,6 +196,7 @@ function readNode(r: Reader, depth: number, state: { nodes: number }): Policy {
       const threshold = r.u8('threshold')
       const n = readCount(r, 'keys', 1, POLICY_LIMITS.maxMultisigKeys, 1 + MIN_PUBLIC_KEY_LENGTH)
       check('threshold', thresholdViolation(threshold, n))
+      assertWithinBytes(r, state, n * (1 + MIN_PUBLIC_KEY_LENGTH))
       const keys: KeyRef[] = []
       for (let i = 0; i < n; i++) keys.push(readKey(r))
       if (duplicateKeyIndex(keys) >= 0) throw invalidValue('keys', 'duplicate multisig key')
@@ -233,7 +242,7 @@ function readNode(r: Reader, depth: number, state: { nodes: number }): Policy {
   }
 }
 
-function readChildren(r: Reader, n: number, depth: number, state: { nodes: number }): Policy[] {
+function readChildren(r: Reader, n: number, depth: number, state: ReadState): Policy[] {
   // Reserve the children's nodes before reading any of them: a wide node over the budget is
   // rejected without descending.
   if (state.nodes + n > POLICY_LIMITS.maxNodes) throw overLimit('maxNodes', state.nodes + n)

@@ -1,3 +1,5 @@
+import { equalBytes, toHex } from '../bytes.js'
+import { BaseError } from '../errors.js'
 import type { ChainParams } from '../params/types.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { utxoKey, utxoValueHash } from '../tx/hashes.js'
@@ -57,7 +59,9 @@ export function connectTransactions(
   let fees = 0n
   for (let t = 0; t < p.transactions.length; t++) {
     const tx = p.transactions[t]!
-    if (t > 0) {
+    // Index 0 is the coinbase only if it is one; anything else goes through every input rule
+    // (and a coinbase anywhere but first is rejected there).
+    if (t > 0 || tx.kind !== 'coinbase') {
       const keys = tx.inputs.map((i) => outpointKey(i.prevout))
       for (let i = 0; i < keys.length; i++) {
         if (spentInBlock.has(keys[i]!))
@@ -79,6 +83,13 @@ export function connectTransactions(
       )
       fees += r.fee
       for (const s of r.signatures) signatures.push({ ...s, tx: t })
+      if (signatures.length > p.params.maxBlockSigChecks) {
+        fail(
+          'BLOCK_TOO_MANY_SIG_CHECKS',
+          `the block needs more than ${p.params.maxBlockSigChecks} signature checks`,
+          { tx: t, max: p.params.maxBlockSigChecks },
+        )
+      }
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i]!
         spentInBlock.add(k)
@@ -100,14 +111,46 @@ export function connectTransactions(
   return { fees, created: [...created.values()], spent, signatures }
 }
 
-/** The UTXO commitment after applying a block's diff. */
+/**
+ * The UTXO set and its commitment disagree: a store or caller bug, never the block's fault. The
+ * node must stop and resynchronise rather than carry on with a root the network does not share.
+ */
+export class UtxoCommitmentError extends BaseError<'UTXO_SET_INCONSISTENT'> {
+  override name = 'UtxoCommitmentError'
+}
+
+/**
+ * The UTXO commitment after applying a block's diff. Every spent entry must be in the tree with
+ * exactly that value, and no created outpoint may already exist (BIP30): the set and its
+ * commitment are cross-checked on every block.
+ * @throws {UtxoCommitmentError} when a spent entry is not what the tree holds.
+ * @throws {ValidationError} `BLOCK_DUPLICATE_OUTPUT` when an outpoint would be created twice.
+ */
 export function applyUtxoDiff(
   tree: SparseMerkleTree,
   diff: { created: readonly UtxoDiffEntry[]; spent: readonly UtxoDiffEntry[] },
 ): SparseMerkleTree {
   const changes: { key: Uint8Array; valueHash: Uint8Array | null }[] = []
-  for (const s of diff.spent) changes.push({ key: utxoKey(s.outpoint), valueHash: null })
-  for (const c of diff.created)
-    changes.push({ key: utxoKey(c.outpoint), valueHash: utxoValueHash(c.entry) })
+  for (const s of diff.spent) {
+    const key = utxoKey(s.outpoint)
+    const held = tree.get(key)
+    if (held === undefined || !equalBytes(held, utxoValueHash(s.entry))) {
+      throw new UtxoCommitmentError({
+        code: 'UTXO_SET_INCONSISTENT',
+        message: `spent output ${toHex(s.outpoint.txid)}:${s.outpoint.vout} is ${held ? 'different' : 'missing'} in the UTXO commitment`,
+      })
+    }
+    changes.push({ key, valueHash: null })
+  }
+  for (const c of diff.created) {
+    const key = utxoKey(c.outpoint)
+    if (tree.has(key))
+      fail(
+        'BLOCK_DUPLICATE_OUTPUT',
+        `output ${toHex(c.outpoint.txid)}:${c.outpoint.vout} already exists`,
+        { vout: c.outpoint.vout },
+      )
+    changes.push({ key, valueHash: utxoValueHash(c.entry) })
+  }
   return tree.update(changes)
 }

@@ -9,7 +9,12 @@ import type { ChainParams } from '../params/types.js'
 import { medianTimePast } from '../pow/asert.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { computeTransactionIds } from '../tx/hashes.js'
-import { applyUtxoDiff, connectTransactions, type UtxoDiffEntry } from './connectTransactions.js'
+import {
+  applyUtxoDiff,
+  connectTransactions,
+  UtxoCommitmentError,
+  type UtxoDiffEntry,
+} from './connectTransactions.js'
 import { fail, ValidationError, withErrorContext } from './errors.js'
 import { type ParentHeader, verifyHeader } from './verifyHeader.js'
 import {
@@ -77,6 +82,12 @@ export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnec
     now: p.now,
   })
   const height = header.height
+  if (!equalBytes(p.utxoTree.root, p.parent.header.utxoRoot)) {
+    throw new UtxoCommitmentError({
+      code: 'UTXO_SET_INCONSISTENT',
+      message: "the UTXO commitment given is not the parent's utxoRoot",
+    })
+  }
   if (transactions.length === 0)
     fail('BLOCK_NO_TRANSACTIONS', 'a block needs at least its coinbase', { height })
   if (transactions[0]!.kind !== 'coinbase')

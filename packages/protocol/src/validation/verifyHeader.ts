@@ -25,7 +25,7 @@ export type VerifyHeaderReturnType = { hash: Uint8Array; headerBytes: Uint8Array
 /** ASERT parameters of a network, anchored at its genesis block. */
 export function asertParamsFor(params: ChainParams) {
   return {
-    anchorBits: params.powLimitBits,
+    anchorBits: params.genesisBits,
     anchorHeight: 0,
     anchorParentTimestamp: params.genesis.timestamp - params.targetBlockTimeMs,
     targetBlockTimeMs: params.targetBlockTimeMs,

@@ -1,5 +1,6 @@
 import { toHex } from '../bytes.js'
 import type { SignatureSchemes } from '../crypto/types.js'
+import { BaseError } from '../errors.js'
 import type { ChainParams } from '../params/types.js'
 import { checkPolicy } from '../policy/check.js'
 import { isLockForPolicy } from '../policy/codec.js'
@@ -66,6 +67,10 @@ export function verifyTransactionStructure({
   if (tx.kind === 'coinbase') {
     if (tx.inputs.length > 0)
       fail('TX_COINBASE_HAS_INPUTS', 'a coinbase spends nothing', { inputs: tx.inputs.length })
+    if (tx.locktime !== 0)
+      fail('TX_COINBASE_BAD_LOCKTIME', `a coinbase has locktime 0, not ${tx.locktime}`, {
+        locktime: tx.locktime,
+      })
     if (tx.payload.length < 4 || tx.payload.length > 4 + TX_LIMITS.maxCoinbaseExtraBytes) {
       fail(
         'TX_COINBASE_BAD_PAYLOAD',
@@ -223,6 +228,13 @@ export function verifyTransactionInputs(
       )
     }
     for (const r of required) signatures.push({ ...r, input: i })
+    if (signatures.length > params.maxTxSigChecks) {
+      fail(
+        'TX_TOO_MANY_SIG_CHECKS',
+        `the transaction needs more than ${params.maxTxSigChecks} signature checks`,
+        { input: i, max: params.maxTxSigChecks },
+      )
+    }
   }
   return { fee: inputTotal - outputTotal, spent, signatures }
 }
@@ -237,7 +249,12 @@ export async function verifySignatures(
 ): Promise<void> {
   if (signatures.length === 0) return
   const groups = new Map<string, (InputSignature & { tx?: number })[]>()
+  // The same (key, message, signature) is checked once, however often a policy repeats it.
+  const seen = new Set<string>()
   for (const s of signatures) {
+    const id = `${s.key.scheme}:${toHex(s.key.publicKey)}:${toHex(s.message)}:${toHex(s.signature)}`
+    if (seen.has(id)) continue
+    seen.add(id)
     const g = groups.get(s.key.scheme)
     if (g) g.push(s)
     else groups.set(s.key.scheme, [s])
@@ -260,6 +277,11 @@ export async function verifySignatures(
         )
       }
     }
-    fail('TX_BAD_SIGNATURE', `${scheme} batch verification failed`, { scheme })
+    // Every signature verified alone but the batch failed: a backend bug, not the block's fault.
+    throw new BaseError({
+      code: 'BATCH_VERIFY_INCONSISTENT',
+      message: `${scheme} batch verification failed although each signature verifies alone`,
+      details: { scheme },
+    })
   }
 }
