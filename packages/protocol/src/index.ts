@@ -151,8 +151,10 @@ export {
   encodeUtxoEntry,
   readOutPoint,
   readTransaction,
+  readUtxoEntry,
   writeOutPoint,
   writeTransaction,
+  writeUtxoEntry,
 } from './tx/codec.js'
 export {
   computeTransactionIds,

@@ -83,18 +83,30 @@ export type ChainView = {
   getBlockFilter(hash: Uint8Array): Promise<Uint8Array | undefined>
   getTransaction(txid: Uint8Array): Promise<{ tx: Transaction; location: TxLocation } | undefined>
   /** A confirmed transaction with its Merkle proof against its block's txRoot (leaf = wtxid). */
-  getTransactionProof(txid: Uint8Array): Promise<{ tx: Transaction; location: TxLocation; header: Header; proof: MerkleProof } | undefined>
+  getTransactionProof(
+    txid: Uint8Array,
+  ): Promise<
+    { tx: Transaction; location: TxLocation; header: Header; proof: MerkleProof } | undefined
+  >
   getUtxo(outpoint: OutPoint): Promise<UtxoEntry | undefined>
   getUtxosByLock(lock: Lock, limit?: number): Promise<Utxo[]>
   /**
    * The UTXOs of a lock at the tip, each with a membership proof against the tip's utxoRoot
    * (key = utxoKey(outpoint), value = utxoValueHash(entry)).
    */
-  getUtxoProofs(lock: Lock, limit?: number): Promise<{ tipHash: Uint8Array; utxos: (Utxo & { proof: SmtProof })[] }>
+  getUtxoProofs(
+    lock: Lock,
+    limit?: number,
+  ): Promise<{ tipHash: Uint8Array; utxos: (Utxo & { proof: SmtProof })[] }>
   /** Membership or non-membership proof of one outpoint against the tip's utxoRoot. */
-  getOutpointProof(outpoint: OutPoint): Promise<{ tipHash: Uint8Array; entry: UtxoEntry | undefined; proof: SmtProof }>
+  getOutpointProof(
+    outpoint: OutPoint,
+  ): Promise<{ tipHash: Uint8Array; entry: UtxoEntry | undefined; proof: SmtProof }>
   /** Newest first. `before` = a height to page below. */
-  getAddressHistory(lock: Lock, opts?: { limit?: number; beforeHeight?: number }): Promise<AddressHistoryEntry[]>
+  getAddressHistory(
+    lock: Lock,
+    opts?: { limit?: number; beforeHeight?: number },
+  ): Promise<AddressHistoryEntry[]>
   /** The spending transaction of an outpoint on the main chain, if spent. */
   getSpender(outpoint: OutPoint): Promise<{ txid: Uint8Array; input: number } | undefined>
   /**
@@ -102,7 +114,12 @@ export type ChainView = {
    * many of `transactions` (taken in order; parents before children) as are valid and fit the
    * block limits. What the miner grinds.
    */
-  createBlockTemplate(p: { rewardLock: Lock; transactions: readonly Transaction[]; now: number; extraData?: Uint8Array }): Promise<{ block: Block; fees: bigint; included: Transaction[] }>
+  createBlockTemplate(p: {
+    rewardLock: Lock
+    transactions: readonly Transaction[]
+    now: number
+    extraData?: Uint8Array
+  }): Promise<{ block: Block; fees: bigint; included: Transaction[] }>
   /** Validate and store a block; connect it (reorganising if it has the most work). */
   processBlock(block: Block): Promise<ProcessBlockResult>
   on<K extends keyof ChainEvents>(event: K, listener: (e: ChainEvents[K]) => void): () => void

@@ -1,0 +1,131 @@
+import { type Header, medianTimePast, toHex } from '@supernova/protocol'
+import { STATUS } from './records.js'
+
+/** A known header in memory. */
+export type IndexEntry = {
+  header: Header
+  hash: Uint8Array
+  key: string
+  height: number
+  cumulativeWork: bigint
+  status: number
+}
+
+/**
+ * Every header the node knows (main chain and side branches) and the main chain by height, in
+ * memory. Rebuilt from the `h` table at start; the store stays the source of truth.
+ */
+export class BlockIndex {
+  private readonly byHash = new Map<string, IndexEntry>()
+  private readonly main: IndexEntry[] = []
+
+  get size(): number {
+    return this.byHash.size
+  }
+
+  add(e: IndexEntry): void {
+    this.byHash.set(e.key, e)
+  }
+
+  get(hash: Uint8Array): IndexEntry | undefined {
+    return this.byHash.get(toHex(hash))
+  }
+
+  getByKey(key: string): IndexEntry | undefined {
+    return this.byHash.get(key)
+  }
+
+  parent(e: IndexEntry): IndexEntry | undefined {
+    return e.height === 0 ? undefined : this.byHash.get(toHex(e.header.prevHash))
+  }
+
+  tip(): IndexEntry {
+    const t = this.main[this.main.length - 1]
+    if (!t) throw new RangeError('BlockIndex: empty main chain')
+    return t
+  }
+
+  atHeight(height: number): IndexEntry | undefined {
+    return this.main[height]
+  }
+
+  isMain(e: IndexEntry): boolean {
+    return this.main[e.height] === e
+  }
+
+  pushMain(e: IndexEntry): void {
+    if (e.height !== this.main.length)
+      throw new RangeError(`BlockIndex: height ${e.height} does not extend ${this.main.length - 1}`)
+    this.main.push(e)
+  }
+
+  popMain(): IndexEntry {
+    const e = this.main.pop()
+    if (!e) throw new RangeError('BlockIndex: cannot pop genesis')
+    return e
+  }
+
+  /** Rebuild the main chain by walking back from `tip`. */
+  setMainFrom(tip: IndexEntry): void {
+    const chain: IndexEntry[] = []
+    for (let e: IndexEntry | undefined = tip; e; e = this.parent(e)) chain.push(e)
+    if (chain[chain.length - 1]?.height !== 0)
+      throw new RangeError('BlockIndex: the tip does not lead back to genesis')
+    this.main.length = 0
+    this.main.push(...chain.reverse())
+  }
+
+  /** Timestamps of `e` and its ancestors, oldest first, `span` at most. */
+  recentTimestamps(e: IndexEntry, span: number): number[] {
+    const out: number[] = []
+    for (let x: IndexEntry | undefined = e; x && out.length < span; x = this.parent(x))
+      out.push(x.header.timestamp)
+    return out.reverse()
+  }
+
+  medianTimePast(e: IndexEntry, span: number): number {
+    return medianTimePast(this.recentTimestamps(e, span), span)
+  }
+
+  /** Branch entries from the fork point (exclusive) up to `e`, oldest first, and the fork point. */
+  branchTo(e: IndexEntry): { fork: IndexEntry; branch: IndexEntry[] } {
+    const branch: IndexEntry[] = []
+    let x: IndexEntry | undefined = e
+    while (x && !this.isMain(x)) {
+      branch.push(x)
+      x = this.parent(x)
+    }
+    if (!x) throw new RangeError('BlockIndex: branch does not join the main chain')
+    return { fork: x, branch: branch.reverse() }
+  }
+
+  /** Mark `e` and every known descendant invalid (in memory); returns them for persisting. */
+  markInvalid(e: IndexEntry): IndexEntry[] {
+    const marked: IndexEntry[] = []
+    const bad = new Set([e.key])
+    e.status |= STATUS.INVALID
+    marked.push(e)
+    // Descendants have greater heights: one pass in height order finds them all.
+    const later = [...this.byHash.values()]
+      .filter((x) => x.height > e.height)
+      .sort((a, b) => a.height - b.height)
+    for (const x of later) {
+      if (bad.has(toHex(x.header.prevHash))) {
+        x.status |= STATUS.INVALID
+        bad.add(x.key)
+        marked.push(x)
+      }
+    }
+    return marked
+  }
+
+  /** The entry with the most work among those with a stored body and not invalid. */
+  bestCandidate(): IndexEntry {
+    let best = this.tip()
+    for (const e of this.byHash.values()) {
+      if ((e.status & STATUS.HAS_BLOCK) === 0 || e.status & STATUS.INVALID) continue
+      if (e.cumulativeWork > best.cumulativeWork) best = e
+    }
+    return best
+  }
+}

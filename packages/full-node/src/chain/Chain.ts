@@ -1,0 +1,521 @@
+import {
+  assembleBlock,
+  BaseError,
+  type Block,
+  type BlockConnection,
+  type ChainParams,
+  computeTransactionIds,
+  computeTxid,
+  computeTxRoot,
+  createGenesis,
+  decodeBlock,
+  encodeBlock,
+  fromHex,
+  hashHeader,
+  type OutPoint,
+  outpointKey,
+  type SignatureSchemes,
+  type SparseMerkleTree,
+  toHex,
+  type UtxoEntry,
+  type UtxoLookup,
+  ValidationError,
+  verifyBlock,
+  verifyHeader,
+  workForBits,
+} from '@supernova/protocol'
+import type { Logger } from 'pino'
+import { keys, SCHEMA_VERSION, u32be } from '../storage/layout.js'
+import type { KeyValueStore } from '../storage/store.js'
+import { BlockIndex, type IndexEntry } from './BlockIndex.js'
+import { blockEffects } from './effects.js'
+import { OrphanPool } from './orphans.js'
+import { ChainQueries } from './queries.js'
+import { decodeHeaderRecord, decodeUndo, encodeHeaderRecord, STATUS } from './records.js'
+import { loadUtxoTree } from './startup.js'
+import type { ChainEvents, ChainTip, ChainView, ProcessBlockResult } from './types.js'
+import { connectOps, disconnectOps } from './writes.js'
+
+export type ChainErrorCode = 'WRONG_NETWORK' | 'UNSUPPORTED_SCHEMA' | 'CORRUPT_STATE'
+
+/** The store cannot be used for this chain. The node must not start. */
+export class ChainError extends BaseError<ChainErrorCode> {
+  override name = 'ChainError'
+}
+
+export type ChainOptions = { params: ChainParams; orphanLimit?: number }
+export type ChainComponents = {
+  store: KeyValueStore
+  schemes: SignatureSchemes
+  logger: Logger
+  now: () => number
+}
+
+type Listener<K extends keyof ChainEvents> = (e: ChainEvents[K]) => void
+
+/**
+ * The node's chain: a header index in memory, blocks and state in the store, the UTXO commitment
+ * at the tip in memory. Every block is fully validated (`verifyBlock`) before it joins the main
+ * chain; connecting and disconnecting are one atomic store batch each, so a crash at any instant
+ * leaves a consistent tip. Fork choice: most cumulative work; ties keep the first seen; reorgs
+ * deeper than `maxReorgDepth` are refused.
+ */
+export class Chain extends ChainQueries implements ChainView {
+  private readonly listeners: { [K in keyof ChainEvents]: Set<Listener<K>> } = {
+    connect: new Set(),
+    disconnect: new Set(),
+    tip: new Set(),
+  }
+  private readonly orphans: OrphanPool
+  private lock: Promise<unknown> = Promise.resolve()
+
+  private constructor(
+    params: ChainParams,
+    readonly genesisHash: Uint8Array,
+    store: KeyValueStore,
+    index: BlockIndex,
+    utxoTree: SparseMerkleTree,
+    private readonly components: ChainComponents,
+    orphanLimit: number,
+  ) {
+    super(params, store, index, utxoTree)
+    this.orphans = new OrphanPool(orphanLimit)
+  }
+
+  /**
+   * Opens (or initialises with genesis) the chain in `store`, rebuilds the header index and the UTXO
+   * commitment, and checks the commitment against the tip's utxoRoot.
+   * @throws {ChainError} WRONG_NETWORK, UNSUPPORTED_SCHEMA or CORRUPT_STATE.
+   */
+  static async open(options: ChainOptions, components: ChainComponents): Promise<Chain> {
+    const { params } = options
+    const { store, logger } = components
+    const genesisHash = fromHex(params.genesisHash)
+    const storedGenesis = await store.get(keys.meta('genesis'))
+    if (!storedGenesis) await initialise(params, store)
+    else if (toHex(storedGenesis) !== params.genesisHash) {
+      throw new ChainError({
+        code: 'WRONG_NETWORK',
+        message: `the database belongs to another network (genesis ${toHex(storedGenesis)}, expected ${params.genesisHash})`,
+      })
+    }
+    const schema = await store.get(keys.meta('schema'))
+    if (
+      !schema ||
+      new DataView(schema.buffer, schema.byteOffset).getUint32(0, false) !== SCHEMA_VERSION
+    ) {
+      throw new ChainError({
+        code: 'UNSUPPORTED_SCHEMA',
+        message: `the database schema is not version ${SCHEMA_VERSION}`,
+      })
+    }
+    const index = new BlockIndex()
+    for await (const [k, v] of store.entries({
+      gte: keys.headerPrefix(),
+      lt: Uint8Array.of(keys.headerPrefix()[0]! + 1),
+    })) {
+      const r = decodeHeaderRecord(v)
+      const hash = k.slice(1)
+      index.add({
+        header: r.header,
+        hash,
+        key: toHex(hash),
+        height: r.height,
+        cumulativeWork: r.cumulativeWork,
+        status: r.status,
+      })
+    }
+    const tipHash = await store.get(keys.meta('tip'))
+    const tip = tipHash && index.get(tipHash)
+    if (!tip)
+      throw new ChainError({
+        code: 'CORRUPT_STATE',
+        message: 'the tip is missing from the header index',
+      })
+    index.setMainFrom(tip)
+    const utxoTree = await loadUtxoTree(store)
+    if (toHex(utxoTree.root) !== toHex(tip.header.utxoRoot)) {
+      throw new ChainError({
+        code: 'CORRUPT_STATE',
+        message: `the UTXO set does not match the tip's utxoRoot at height ${tip.height}`,
+      })
+    }
+    logger.info(
+      { height: tip.height, tip: tip.key, headers: index.size, utxos: utxoTree.size },
+      'chain opened',
+    )
+    return new Chain(
+      params,
+      genesisHash,
+      store,
+      index,
+      utxoTree,
+      components,
+      options.orphanLimit ?? 256,
+    )
+  }
+
+  on<K extends keyof ChainEvents>(event: K, listener: (e: ChainEvents[K]) => void): () => void {
+    const set = this.listeners[event] as Set<Listener<K>>
+    set.add(listener)
+    return () => set.delete(listener)
+  }
+
+  private emit<K extends keyof ChainEvents>(event: K, e: ChainEvents[K]): void {
+    for (const l of this.listeners[event] as Set<Listener<K>>) {
+      try {
+        l(e)
+      } catch (err) {
+        this.components.logger.error({ err, event }, 'chain event listener failed')
+      }
+    }
+  }
+
+  /** Runs `fn` after every earlier state change finished: processBlock calls never interleave. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn)
+    this.lock = run.catch(() => undefined)
+    return run
+  }
+
+  processBlock(block: Block): Promise<ProcessBlockResult> {
+    return this.serial(async () => {
+      const first = await this.accept(block)
+      if (first.status === 'connected' || first.status === 'reorg' || first.status === 'side') {
+        // Blocks that were waiting for this one.
+        const queue = this.orphans.takeChildren(first.hash)
+        while (queue.length > 0) {
+          const child = queue.shift()!
+          const r = await this.accept(child)
+          if (r.status !== 'invalid' && r.status !== 'orphan')
+            queue.push(...this.orphans.takeChildren(r.hash))
+        }
+      }
+      return first
+    })
+  }
+
+  private async accept(block: Block): Promise<ProcessBlockResult> {
+    const header = block.header
+    const hash = hashHeader(header)
+    const known = this.index.get(hash)
+    if (known) {
+      if (known.status & STATUS.INVALID)
+        return {
+          status: 'invalid',
+          hash,
+          error: new ValidationError({
+            code: 'HEADER_PREV_MISMATCH',
+            message: 'block previously found invalid',
+            details: { hash: known.key },
+          }),
+        }
+      return { status: 'duplicate', hash }
+    }
+    const parent = this.index.get(header.prevHash)
+    if (!parent) {
+      this.orphans.add(hash, block)
+      return { status: 'orphan', hash }
+    }
+    if (parent.status & STATUS.INVALID) {
+      return {
+        status: 'invalid',
+        hash,
+        error: new ValidationError({
+          code: 'HEADER_PREV_MISMATCH',
+          message: 'the parent block is invalid',
+          details: { parent: parent.key },
+        }),
+      }
+    }
+    // Header first: nothing is stored for a block whose header does not hold.
+    try {
+      verifyHeader({
+        header,
+        parent,
+        recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
+        params: this.params,
+        now: this.components.now(),
+      })
+    } catch (e) {
+      if (e instanceof ValidationError) return { status: 'invalid', hash, error: e }
+      throw e
+    }
+    // A body that does not match the header's txRoot is not this block at all (a mutated or
+    // corrupted copy): reject it without marking the header invalid, so the real block can still come.
+    const mismatch = bodyMismatch(block)
+    if (mismatch) return { status: 'invalid', hash, error: mismatch }
+    const entry: IndexEntry = {
+      header,
+      hash,
+      key: toHex(hash),
+      height: parent.height + 1,
+      cumulativeWork: parent.cumulativeWork + workForBits(header.bits),
+      status: STATUS.HAS_BLOCK,
+    }
+    await this.store.batch([
+      { type: 'put', key: keys.block(hash), value: encodeBlock(block) },
+      { type: 'put', key: keys.header(hash), value: encodeHeaderRecord(entry) },
+    ])
+    this.index.add(entry)
+    const tip = this.index.tip()
+    if (entry.cumulativeWork <= tip.cumulativeWork)
+      return { status: 'side', hash, height: entry.height }
+    if (parent === tip) {
+      const error = await this.tryConnect(entry, block)
+      if (error) return { status: 'invalid', hash, error }
+      this.emit('tip', { tip: this.tip(), reorgDepth: 0 })
+      return { status: 'connected', hash, height: entry.height }
+    }
+    return this.reorganise(entry)
+  }
+
+  /** Connect `entry` on the tip; on a consensus failure mark it invalid and return the error. */
+  private async tryConnect(entry: IndexEntry, block?: Block): Promise<ValidationError | undefined> {
+    const b = block ?? (await this.loadBlock(entry.hash))
+    try {
+      await this.connect(entry, b)
+      return undefined
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e
+      const marked = this.index.markInvalid(entry)
+      await this.store.batch(
+        marked.map((m) => ({
+          type: 'put' as const,
+          key: keys.header(m.hash),
+          value: encodeHeaderRecord(m),
+        })),
+      )
+      this.components.logger.warn(
+        { height: entry.height, hash: entry.key, code: e.code, err: e.message },
+        'invalid block',
+      )
+      return e
+    }
+  }
+
+  private async reorganise(target: IndexEntry): Promise<ProcessBlockResult> {
+    const { fork, branch } = this.index.branchTo(target)
+    const old = this.index.tip()
+    const depth = old.height - fork.height
+    if (depth > this.params.maxReorgDepth) {
+      this.components.logger.error(
+        { depth, fork: fork.height, target: target.key },
+        'refusing a reorganisation deeper than maxReorgDepth',
+      )
+      return { status: 'side', hash: target.hash, height: target.height }
+    }
+    const disconnected: IndexEntry[] = []
+    while (this.index.tip() !== fork) disconnected.push(await this.disconnectTip())
+    const connected: IndexEntry[] = []
+    for (const e of branch) {
+      const error = await this.tryConnect(e)
+      if (error) {
+        // The heavier branch is invalid: go back to where we were.
+        while (connected.length > 0) {
+          await this.disconnectTip()
+          connected.pop()
+        }
+        for (const d of disconnected.reverse()) await this.connect(d, await this.loadBlock(d.hash))
+        this.emit('tip', { tip: this.tip(), reorgDepth: 0 })
+        return { status: 'invalid', hash: target.hash, error }
+      }
+      connected.push(e)
+    }
+    this.components.logger.info(
+      { depth, from: old.key, to: target.key, height: target.height },
+      'chain reorganised',
+    )
+    this.emit('tip', { tip: this.tip(), reorgDepth: depth })
+    return { status: 'reorg', hash: target.hash, height: target.height, depth }
+  }
+
+  private async loadBlock(hash: Uint8Array): Promise<Block> {
+    const bytes = await this.store.get(keys.block(hash))
+    if (!bytes)
+      throw new ChainError({
+        code: 'CORRUPT_STATE',
+        message: `block ${toHex(hash)} is indexed but not stored`,
+      })
+    return decodeBlock(bytes)
+  }
+
+  /** Fully validate and connect `b` on the tip, in one batch. @throws {ValidationError} */
+  private async connect(entry: IndexEntry, b: Block): Promise<BlockConnection> {
+    const parent = this.index.tip()
+    const utxos = await this.prefetchInputs(b)
+    const connection = await verifyBlock({
+      block: b,
+      parent: { header: parent.header, hash: parent.hash },
+      recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
+      params: this.params,
+      now: this.components.now(),
+      utxos,
+      utxoTree: this.utxoTree,
+      schemes: this.components.schemes,
+    })
+    const effects = blockEffects(b, connection.txids, entry.height, connection.spent)
+    entry.status |= STATUS.VALID
+    await this.store.batch(
+      connectOps({
+        block: b,
+        hash: entry.hash,
+        height: entry.height,
+        txids: connection.txids,
+        effects,
+        record: entry,
+      }),
+    )
+    this.utxoTree = connection.utxoTree
+    this.index.pushMain(entry)
+    this.emit('connect', { block: b, hash: entry.hash, height: entry.height, connection })
+    return connection
+  }
+
+  /** Disconnect the tip block with its undo data, in one batch. */
+  private async disconnectTip(): Promise<IndexEntry> {
+    const tip = this.index.tip()
+    const parent = this.index.parent(tip)
+    if (!parent)
+      throw new ChainError({ code: 'CORRUPT_STATE', message: 'cannot disconnect genesis' })
+    const block = await this.loadBlock(tip.hash)
+    const undoBytes = await this.store.get(keys.undo(tip.hash))
+    if (!undoBytes)
+      throw new ChainError({ code: 'CORRUPT_STATE', message: `undo data of ${tip.key} is missing` })
+    const txids = block.transactions.map((t) => this.txidOf(t))
+    const effects = blockEffects(block, txids, tip.height, decodeUndo(undoBytes))
+    const tree = this.utxoTree.update([
+      ...effects.created.map((c) => ({ key: this.utxoKeyOf(c.outpoint), valueHash: null })),
+      ...effects.spentFromSet.map((s) => ({
+        key: this.utxoKeyOf(s.outpoint),
+        valueHash: this.valueHashOf(s.entry),
+      })),
+    ])
+    if (toHex(tree.root) !== toHex(parent.header.utxoRoot)) {
+      throw new ChainError({
+        code: 'CORRUPT_STATE',
+        message: `undo data of ${tip.key} does not restore the parent's utxoRoot`,
+      })
+    }
+    await this.store.batch(
+      disconnectOps({
+        hash: tip.hash,
+        parentHash: parent.hash,
+        height: tip.height,
+        txids,
+        effects,
+      }),
+    )
+    this.utxoTree = tree
+    this.index.popMain()
+    this.emit('disconnect', { block, hash: tip.hash, height: tip.height })
+    return tip
+  }
+
+  /** The UTXO entries a block's inputs spend from the current set, fetched in one round trip. */
+  private async prefetchInputs(b: Block): Promise<UtxoLookup> {
+    const outpoints: OutPoint[] = []
+    for (const tx of b.transactions) for (const i of tx.inputs) outpoints.push(i.prevout)
+    const values = await this.store.getMany(outpoints.map((o) => keys.utxo(o)))
+    const map = new Map<string, UtxoEntry>()
+    outpoints.forEach((o, i) => {
+      const v = values[i]
+      if (v) map.set(outpointKey(o), this.decodeEntry(v))
+    })
+    return { get: (o) => map.get(outpointKey(o)) }
+  }
+
+  tip(): ChainTip {
+    const t = this.index.tip()
+    return {
+      ...this.entryView(t),
+      medianTimePast: this.index.medianTimePast(t, this.params.medianTimeSpan),
+    }
+  }
+
+  createBlockTemplate(
+    p: Parameters<ChainView['createBlockTemplate']>[0],
+  ): ReturnType<ChainView['createBlockTemplate']> {
+    return this.serial(async () => {
+      const parent = this.index.tip()
+      const mtp = this.index.medianTimePast(parent, this.params.medianTimeSpan)
+      const timestamp = Math.max(p.now, mtp + 1, parent.header.timestamp + 1)
+      const fake: Block = { header: parent.header, transactions: p.transactions }
+      const utxos = await this.prefetchInputs(fake)
+      const base = {
+        params: this.params,
+        parent: { header: parent.header, hash: parent.hash },
+        recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
+        timestamp,
+        rewardLock: p.rewardLock,
+        utxos,
+        utxoTree: this.utxoTree,
+        ...(p.extraData ? { extraData: p.extraData } : {}),
+      }
+      // Take transactions in order, skipping any that would make the block invalid.
+      const included: (typeof p.transactions)[number][] = []
+      for (const tx of p.transactions) {
+        try {
+          assembleBlock({ ...base, transactions: [...included, tx] })
+          included.push(tx)
+        } catch (e) {
+          if (!(e instanceof ValidationError)) throw e
+        }
+      }
+      const { block, fees } = assembleBlock({ ...base, transactions: included })
+      return { block, fees, included }
+    })
+  }
+
+  /** Close nothing of its own (the store is the caller's); waits for in-flight work. */
+  async close(): Promise<void> {
+    await this.lock
+  }
+}
+
+/** The body's wtxids do not hash to the header's txRoot (or cannot even be encoded). */
+function bodyMismatch(block: Block): ValidationError | undefined {
+  for (const tx of block.transactions) {
+    if (tx.witnesses.length !== tx.inputs.length)
+      return new ValidationError({
+        code: 'TX_WITNESS_MISMATCH',
+        message: 'a transaction has a witness count unlike its input count',
+      })
+  }
+  if (block.transactions.length === 0)
+    return new ValidationError({
+      code: 'BLOCK_NO_TRANSACTIONS',
+      message: 'a block needs at least its coinbase',
+    })
+  const root = computeTxRoot(block.transactions.map((t) => computeTransactionIds(t).wtxid))
+  if (toHex(root) !== toHex(block.header.txRoot))
+    return new ValidationError({
+      code: 'BLOCK_BAD_TX_ROOT',
+      message: 'the transactions do not match the header',
+    })
+  return undefined
+}
+
+async function initialise(params: ChainParams, store: KeyValueStore): Promise<void> {
+  const g = createGenesis(params)
+  const hash = g.hash
+  if (toHex(hash) !== params.genesisHash)
+    throw new ChainError({
+      code: 'CORRUPT_STATE',
+      message: 'the genesis block does not match the pinned hash',
+    })
+  const txids = [computeTxid(g.block.transactions[0]!)]
+  const effects = blockEffects(g.block, txids, 0, [])
+  const record = {
+    header: g.block.header,
+    height: 0,
+    cumulativeWork: workForBits(g.block.header.bits),
+    status: STATUS.HAS_BLOCK | STATUS.VALID,
+  }
+  await store.batch([
+    ...connectOps({ block: g.block, hash, height: 0, txids, effects, record }),
+    { type: 'put', key: keys.block(hash), value: encodeBlock(g.block) },
+    { type: 'put', key: keys.meta('schema'), value: u32be(SCHEMA_VERSION) },
+    { type: 'put', key: keys.meta('genesis'), value: hash },
+  ])
+}
