@@ -1,0 +1,85 @@
+import type { FullNodeOptions } from '../node/options.js'
+import { type CliIo, writeLine } from './io.js'
+
+/** What the CLI needs of a running node (`createFullNode`'s `FullNode`). */
+export type RunnableNode = {
+  start(): Promise<void>
+  stop(): Promise<void>
+  /** Listening p2p multiaddrs. */
+  addresses(): readonly { toString(): string }[]
+  /** Base URL of the HTTP API. */
+  apiUrl(): string
+}
+
+export type CreateNode = (options: FullNodeOptions) => Promise<RunnableNode>
+
+export type RunNodeParameters = {
+  options: FullNodeOptions
+  io: CliIo
+  /** Lines printed once the node runs (devnet accounts, faucet help). */
+  banner?: (node: RunnableNode) => readonly string[]
+  /** Injected in tests; default: the package's `createFullNode`. */
+  createNode?: CreateNode
+}
+
+async function loadCreateFullNode(): Promise<CreateNode> {
+  // Loaded lazily so wallet and rpc commands never pay for libp2p and LevelDB.
+  const specifier = '../node/createFullNode.js'
+  const mod = (await import(specifier)) as { createFullNode?: CreateNode }
+  if (typeof mod.createFullNode !== 'function')
+    throw new Error('this build has no createFullNode: the node cannot run')
+  return mod.createFullNode
+}
+
+/**
+ * Creates and starts a node, prints where it listens, and runs until SIGINT/SIGTERM: the first
+ * signal stops it cleanly (exit 0), a second one exits at once (130).
+ */
+export async function runNode({
+  options,
+  io,
+  banner,
+  createNode,
+}: RunNodeParameters): Promise<number> {
+  const create = createNode ?? (await loadCreateFullNode())
+  let signalled: ((signal: string) => void) | undefined
+  const stopRequested = new Promise<string>((resolve) => {
+    signalled = resolve
+  })
+  let signals = 0
+  const removeHandler = io.onSignal((signal) => {
+    signals++
+    if (signals === 1) {
+      writeLine(io.stderr, `${signal}: stopping the node… (again to force)`)
+      signalled?.(signal)
+    } else {
+      writeLine(io.stderr, `${signal}: forced exit`)
+      io.exit(130)
+    }
+  })
+  try {
+    const node = await create(options)
+    await node.start()
+    for (const line of describeNode(options, node)) writeLine(io.stdout, line)
+    for (const line of banner?.(node) ?? []) writeLine(io.stdout, line)
+    writeLine(io.stdout, 'Press Ctrl-C to stop.')
+    await stopRequested
+    await node.stop()
+    writeLine(io.stderr, 'node stopped')
+    return 0
+  } finally {
+    removeHandler()
+  }
+}
+
+function describeNode(options: FullNodeOptions, node: RunnableNode): string[] {
+  const addrs = node.addresses().map(String)
+  const m = options.mining
+  return [
+    `SuperNova ${options.network} node running`,
+    `  data dir  ${options.dataDir}`,
+    `  API       ${node.apiUrl()}  (JSON-RPC POST /rpc, WebSocket /ws, GET /health)`,
+    ...addrs.map((a, i) => `  ${i === 0 ? 'p2p     ' : '        '}  ${a}`),
+    `  mining    ${m.enabled ? `on, ${m.threads} thread${m.threads === 1 ? '' : 's'} → ${m.rewardAddress}` : 'off'}`,
+  ]
+}
