@@ -1,0 +1,257 @@
+import type { PeerId } from '@libp2p/interface'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { multiaddr } from '@multiformats/multiaddr'
+import { equalBytes, type Network, type Transaction } from '@supernova/protocol'
+import type { Logger } from 'pino'
+import type { ChainView } from '../chain/types.js'
+import { type RequestContext, requestStatus } from './client.js'
+import { NetworkError } from './errors.js'
+import { Gossip, type NetworkMempool } from './gossip.js'
+import { openNodeIdentity } from './identity.js'
+import { createLibp2pNode, type SupernovaLibp2p } from './libp2pNode.js'
+import { DEFAULT_PEER_SCORES_OPTIONS, type PeerScoresOptions } from './peerScores.js'
+import { type PeerInfo, PeerManager } from './peers.js'
+import { RequestServer } from './server.js'
+import { Syncer, type SyncOptions } from './sync.js'
+
+export type NetworkOptions = {
+  network: Network
+  /** The node's data directory; the peer key and WebRTC certificate live in `<dataDir>/p2p/`. */
+  dataDir: string
+  /** Interface to listen on (IPv4 or IPv6 literal). */
+  host: string
+  /** Listen ports; 0 = any free port. */
+  tcpPort: number
+  wsPort: number
+  /** UDP port of the WebRTC-direct listener. */
+  webrtcPort: number
+  /** Multiaddrs dialed at start and redialed with back-off whenever lost. */
+  bootstrap: readonly string[]
+  maxConnections: number
+  /** Multiaddrs to announce instead of the listen addresses (public IPs, DNS names). */
+  announce?: readonly string[]
+  /** Timing and limits; defaults suit production, tests shorten them. */
+  tuning?: Partial<NetworkTuning>
+}
+
+export type NetworkTuning = PeerScoresOptions &
+  SyncOptions & {
+    /** Bound on reading a request frame on the server side. Default 5 s. */
+    requestReadTimeoutMs: number
+    /** How often connected peers are asked for their status. Default 15 s. */
+    statusIntervalMs: number
+    /** How often lost bootstrap peers are considered for a redial. Default 1 s. */
+    maintenanceIntervalMs: number
+    redialMinMs: number
+    redialMaxMs: number
+    dialTimeoutMs: number
+  }
+
+export const DEFAULT_NETWORK_TUNING: NetworkTuning = {
+  ...DEFAULT_PEER_SCORES_OPTIONS,
+  maxBlocksInFlight: 4,
+  progressIntervalMs: 2_000,
+  maxLocateSteps: 16,
+  requestReadTimeoutMs: 5_000,
+  statusIntervalMs: 15_000,
+  maintenanceIntervalMs: 1_000,
+  redialMinMs: 1_000,
+  redialMaxMs: 60_000,
+  dialTimeoutMs: 10_000,
+}
+
+export type NetworkComponents = {
+  chain: ChainView
+  mempool: NetworkMempool
+  logger: Logger
+  /** Clock for scores and bans. Default Date.now. */
+  now?: () => number
+}
+
+/** The node's libp2p host as the rest of the node uses it. */
+export type P2PNetwork = {
+  start(): Promise<void>
+  stop(): Promise<void>
+  /** Our peer id (stable across restarts with the same data directory). */
+  peerId(): string
+  /** The announced listen addresses, each ending in /p2p/<peer id> (WebRTC-direct with /certhash). */
+  getMultiaddrs(): string[]
+  getPeers(): PeerInfo[]
+  /** Dials `addr` (with or without /p2p/); resolves to the remote peer id. @throws {NetworkError} */
+  addPeer(addr: string): Promise<string>
+  /** Disconnects `peerId` and refuses it for `durationMs`. */
+  banPeer(peerId: string, durationMs: number): void
+  isBanned(peerId: string): boolean
+  /** Gossips a transaction the mempool accepted. */
+  publishTransaction(tx: Transaction): Promise<void>
+  /** Whether a sync is downloading blocks far behind the best peer. */
+  isSyncing(): boolean
+  /** For the request helpers in client.ts (tools and tests). @throws {NetworkError} before start. */
+  requestContext(): RequestContext
+}
+
+/** How long a peer on another network (another genesis) is refused. */
+const WRONG_GENESIS_BAN_MS = 24 * 60 * 60_000
+
+/**
+ * The full node's networking (SPEC §3): a libp2p host with persisted identity, the request/
+ * response protocols of docs/network.md, block and transaction gossip, header-first sync and
+ * peer management. `start()` opens the identity, listens, dials the bootstrap list; `stop()`
+ * undoes it in reverse.
+ */
+export function createNetwork(options: NetworkOptions, components: NetworkComponents): P2PNetwork {
+  const tuning: NetworkTuning = { ...DEFAULT_NETWORK_TUNING, ...options.tuning }
+  const { chain, mempool, logger } = components
+  const log = logger.child({ component: 'network' })
+  const now = components.now ?? Date.now
+  const peers = new PeerManager({ ...tuning, bootstrap: options.bootstrap }, log, now)
+  const server = new RequestServer({ network: options.network, ...tuning }, chain, peers, log)
+  let libp2p: SupernovaLibp2p | undefined
+  const ctx = (): RequestContext | undefined =>
+    libp2p === undefined ? undefined : { libp2p, network: options.network }
+  const syncer = new Syncer(tuning, chain, peers, ctx, log)
+  const gossip = new Gossip(options.network, {
+    chain,
+    mempool,
+    peers,
+    logger: log,
+    onOrphan: (peer) => void refreshStatus(peer),
+  })
+  const statusInFlight = new Set<string>()
+  const cleanups: (() => void)[] = []
+
+  function requestContext(): RequestContext {
+    const c = ctx()
+    if (c === undefined)
+      throw new NetworkError({ code: 'NOT_STARTED', message: 'network not started' })
+    return c
+  }
+
+  async function refreshStatus(peer: PeerId): Promise<void> {
+    const id = peer.toString()
+    const c = ctx()
+    if (c === undefined || statusInFlight.has(id)) return
+    statusInFlight.add(id)
+    try {
+      const status = await requestStatus(c, peer)
+      if (!equalBytes(status.genesisHash, chain.genesisHash)) {
+        peers.ban(id, WRONG_GENESIS_BAN_MS, 'status: another genesis')
+        return
+      }
+      peers.setStatus(peer, status)
+      if (status.cumulativeWork > chain.tip().cumulativeWork) syncer.trigger()
+    } catch (err) {
+      // Browsers and tools connect without serving `status`: not a fault.
+      if (err instanceof NetworkError && err.peerAction === 'penalize')
+        peers.penalize(id, 10, `status: ${err.message}`)
+      log.debug({ peer: id, err: String(err) }, 'status request failed')
+    } finally {
+      statusInFlight.delete(id)
+    }
+  }
+
+  function startTimers(node: SupernovaLibp2p): void {
+    const status = setInterval(() => {
+      for (const peer of node.getPeers()) void refreshStatus(peer)
+    }, tuning.statusIntervalMs)
+    const maintenance = setInterval(
+      () => void peers.redialBootstrap(),
+      tuning.maintenanceIntervalMs,
+    )
+    cleanups.push(
+      () => clearInterval(status),
+      () => clearInterval(maintenance),
+    )
+  }
+
+  function listen(node: SupernovaLibp2p): void {
+    const onConnect = (e: CustomEvent<PeerId>) => void refreshStatus(e.detail)
+    const onDisconnect = (e: CustomEvent<PeerId>) => peers.onDisconnect(e.detail)
+    node.addEventListener('peer:connect', onConnect)
+    node.addEventListener('peer:disconnect', onDisconnect)
+    cleanups.push(() => {
+      node.removeEventListener('peer:connect', onConnect)
+      node.removeEventListener('peer:disconnect', onDisconnect)
+    })
+    cleanups.push(
+      chain.on('connect', ({ block }) => {
+        // During a long catch-up the blocks are old news; gossip resumes near the tip.
+        if (!syncer.isBulkSyncing()) void gossip.publishBlock(block)
+      }),
+    )
+  }
+
+  return {
+    async start() {
+      if (libp2p !== undefined) return
+      const identity = await openNodeIdentity(options.dataDir, log)
+      const node = await createLibp2pNode({
+        ...identity,
+        host: options.host,
+        tcpPort: options.tcpPort,
+        wsPort: options.wsPort,
+        webrtcPort: options.webrtcPort,
+        maxConnections: options.maxConnections,
+        gater: peers.gater(),
+        topics: gossip.topics,
+        misbehaviour: (id) => peers.scores.score(id),
+        ...(options.announce !== undefined ? { announce: options.announce } : {}),
+      })
+      await server.register(node)
+      await node.start()
+      libp2p = node
+      peers.attach(node)
+      gossip.attach(node.services.pubsub)
+      syncer.start()
+      listen(node)
+      startTimers(node)
+      log.info(
+        { peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map(String) },
+        'network started',
+      )
+      void peers.redialBootstrap()
+    },
+
+    async stop() {
+      const node = libp2p
+      if (node === undefined) return
+      for (const c of cleanups.splice(0)) c()
+      await syncer.stop()
+      gossip.detach()
+      libp2p = undefined
+      peers.attach(undefined)
+      await node.stop()
+      log.info('network stopped')
+    },
+
+    peerId: () => requestContext().libp2p.peerId.toString(),
+    getMultiaddrs: () => (libp2p?.getMultiaddrs() ?? []).map(String),
+    getPeers: () => peers.getPeers(),
+
+    async addPeer(addr) {
+      const node = requestContext().libp2p
+      try {
+        const conn = await node.dial(multiaddr(addr), {
+          signal: AbortSignal.timeout(tuning.dialTimeoutMs),
+        })
+        return conn.remotePeer.toString()
+      } catch (err) {
+        throw new NetworkError({
+          code: 'DIAL_FAILED',
+          message: `could not dial ${addr}`,
+          details: { addr },
+          cause: err,
+        })
+      }
+    },
+
+    banPeer(peerId, durationMs) {
+      peerIdFromString(peerId) // throws on a malformed id before anything is recorded
+      peers.ban(peerId, durationMs, 'banned by the operator')
+    },
+    isBanned: (peerId) => peers.scores.isBanned(peerId),
+    publishTransaction: (tx) => gossip.publishTransaction(tx),
+    isSyncing: () => syncer.isBulkSyncing(),
+    requestContext,
+  }
+}

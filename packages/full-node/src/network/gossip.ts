@@ -1,0 +1,174 @@
+import type { GossipSub, Message } from '@libp2p/gossipsub'
+import { TopicValidatorResult } from '@libp2p/gossipsub'
+import type { PeerId } from '@libp2p/interface'
+import {
+  type Block,
+  computeTxid,
+  decodeBlock,
+  decodeTransaction,
+  encodeBlock,
+  encodeTransaction,
+  hashHeader,
+  type Network,
+  type Transaction,
+  type ValidationErrorCode,
+} from '@supernova/protocol'
+import type { Logger } from 'pino'
+import type { ChainView } from '../chain/types.js'
+import type { PeerManager } from './peers.js'
+import { gossipTopics } from './protocols.js'
+
+/** The mempool as the network sees it: admission and a duplicate check. */
+export type NetworkMempool = {
+  add(tx: Transaction): Promise<{ accepted: boolean; txid: Uint8Array; code?: string }>
+  has(txid: Uint8Array): boolean
+}
+
+/** Penalties for gossip that breaks consensus: an invalid block bans at once. */
+const INVALID_BLOCK_POINTS = 100
+const UNDECODABLE_POINTS = 20
+const INVALID_TX_POINTS = 10
+
+/**
+ * Transaction rejections that no chain state can cure: a peer relaying such a tx is at fault.
+ * Anything else (missing or immature inputs, locks not yet final, mempool policy) is ignored.
+ */
+const INVALID_TX_CODES: ReadonlySet<string> = new Set<ValidationErrorCode>([
+  'TX_TOO_LARGE',
+  'TX_BAD_VERSION',
+  'TX_KIND_NOT_ACTIVE',
+  'TX_NO_INPUTS',
+  'TX_NO_OUTPUTS',
+  'TX_DUPLICATE_INPUT',
+  'TX_OUTPUT_DUST',
+  'TX_OUTPUT_TOO_LARGE',
+  'TX_OUTPUTS_OVERFLOW',
+  'TX_COINBASE_HAS_INPUTS',
+  'TX_COINBASE_BAD_PAYLOAD',
+  'TX_UNEXPECTED_COINBASE',
+  'TX_WITNESS_MISMATCH',
+  'TX_COINBASE_BAD_LOCKTIME',
+  'TX_LOCK_MISMATCH',
+  'TX_POLICY_NOT_SATISFIED',
+  'TX_TOO_MANY_SIG_CHECKS',
+  'TX_BAD_SIGNATURE',
+])
+
+export type GossipComponents = {
+  chain: ChainView
+  mempool: NetworkMempool
+  peers: PeerManager
+  logger: Logger
+  /** A block arrived whose parent we lack: the peer is ahead of us. */
+  onOrphan: (peer: PeerId) => void
+}
+
+/**
+ * Block and transaction gossip. Incoming messages are decoded strictly and validated before
+ * gossipsub forwards them: Accept what the chain or mempool took, Reject (and penalize) what
+ * breaks consensus, Ignore duplicates, orphans and policy refusals.
+ */
+export class Gossip {
+  readonly topics: { blocks: string; txs: string }
+  private pubsub: GossipSub | undefined
+
+  constructor(
+    network: Network,
+    private readonly c: GossipComponents,
+  ) {
+    this.topics = gossipTopics(network)
+  }
+
+  attach(pubsub: GossipSub): void {
+    this.pubsub = pubsub
+    pubsub.topicValidators.set(this.topics.blocks, (peer, msg) => this.validateBlock(peer, msg))
+    pubsub.topicValidators.set(this.topics.txs, (peer, msg) => this.validateTx(peer, msg))
+    pubsub.subscribe(this.topics.blocks)
+    pubsub.subscribe(this.topics.txs)
+  }
+
+  detach(): void {
+    const pubsub = this.pubsub
+    if (pubsub === undefined) return
+    for (const topic of [this.topics.blocks, this.topics.txs]) {
+      pubsub.topicValidators.delete(topic)
+      pubsub.unsubscribe(topic)
+    }
+    this.pubsub = undefined
+  }
+
+  /** Publishes a block; duplicates (already seen on the topic) are ignored. */
+  async publishBlock(block: Block): Promise<void> {
+    await this.publish(this.topics.blocks, encodeBlock(block), { height: block.header.height })
+  }
+
+  /** Publishes a transaction the mempool accepted. */
+  async publishTransaction(tx: Transaction): Promise<void> {
+    await this.publish(this.topics.txs, encodeTransaction(tx), { kind: tx.kind })
+  }
+
+  private async publish(
+    topic: string,
+    data: Uint8Array,
+    what: Record<string, unknown>,
+  ): Promise<void> {
+    const pubsub = this.pubsub
+    if (pubsub === undefined) return
+    try {
+      const { recipients } = await pubsub.publish(topic, data)
+      this.c.logger.debug({ topic, ...what, recipients: recipients.length }, 'published')
+    } catch (err) {
+      this.c.logger.warn({ topic, ...what, err: String(err) }, 'publish failed')
+    }
+  }
+
+  private async validateBlock(peer: PeerId, msg: Message): Promise<TopicValidatorResult> {
+    let block: Block
+    try {
+      block = decodeBlock(msg.data)
+    } catch (err) {
+      this.c.peers.penalize(peer, UNDECODABLE_POINTS, `undecodable block gossip: ${String(err)}`)
+      return TopicValidatorResult.Reject
+    }
+    const known = await this.c.chain.getHeaderByHash(hashHeader(block.header))
+    if (known?.hasBlock === true) return TopicValidatorResult.Ignore
+    const result = await this.c.chain.processBlock(block)
+    switch (result.status) {
+      case 'connected':
+      case 'reorg':
+      case 'side':
+        return TopicValidatorResult.Accept
+      case 'orphan':
+        this.c.onOrphan(peer)
+        return TopicValidatorResult.Ignore
+      case 'duplicate':
+        return TopicValidatorResult.Ignore
+      case 'invalid':
+        if (result.error.peerAction !== 'penalize') return TopicValidatorResult.Ignore
+        this.c.peers.penalize(
+          peer,
+          INVALID_BLOCK_POINTS,
+          `gossiped an invalid block: ${result.error.code}`,
+        )
+        return TopicValidatorResult.Reject
+    }
+  }
+
+  private async validateTx(peer: PeerId, msg: Message): Promise<TopicValidatorResult> {
+    let tx: Transaction
+    try {
+      tx = decodeTransaction(msg.data)
+    } catch (err) {
+      this.c.peers.penalize(peer, UNDECODABLE_POINTS, `undecodable tx gossip: ${String(err)}`)
+      return TopicValidatorResult.Reject
+    }
+    if (this.c.mempool.has(computeTxid(tx))) return TopicValidatorResult.Ignore
+    const result = await this.c.mempool.add(tx)
+    if (result.accepted) return TopicValidatorResult.Accept
+    if (result.code !== undefined && INVALID_TX_CODES.has(result.code)) {
+      this.c.peers.penalize(peer, INVALID_TX_POINTS, `gossiped an invalid tx: ${result.code}`)
+      return TopicValidatorResult.Reject
+    }
+    return TopicValidatorResult.Ignore
+  }
+}
