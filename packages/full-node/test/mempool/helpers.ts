@@ -23,6 +23,7 @@ import {
 } from '@supernova/protocol'
 import { pino } from 'pino'
 import type { ChainEvents } from '../../src/chain/types.js'
+import { createNodeEd25519 } from '../../src/crypto/nodeEd25519.js'
 import { createMempool } from '../../src/mempool/createMempool.js'
 import type { Mempool, MempoolChain, MempoolOptions, Scheduler } from '../../src/mempool/types.js'
 import { createMemoryStore } from '../../src/storage/memoryStore.js'
@@ -52,6 +53,7 @@ export class TestChain implements MempoolChain {
   }
   private readonly blocks: Block[] = []
   private readonly trees: SparseMerkleTree[]
+  private held: (() => void)[] | undefined
 
   constructor(readonly mc: MemoryChain) {
     this.trees = [mc.utxos.tree]
@@ -87,8 +89,10 @@ export class TestChain implements MempoolChain {
     const connection: BlockConnection = await this.mc.connect(block, NOW)
     this.blocks.push(block)
     this.trees.push(connection.utxoTree)
-    for (const l of this.listeners.connect)
-      l({ block, hash: connection.hash, height: block.header.height, connection })
+    const e = { block, hash: connection.hash, height: block.header.height, connection }
+    this.deliver(() => {
+      for (const l of this.listeners.connect) l(e)
+    })
     return block
   }
 
@@ -99,9 +103,27 @@ export class TestChain implements MempoolChain {
     if (!entry?.connection || !block) throw new Error('nothing to disconnect')
     this.trees.pop()
     this.mc.utxos.revert(entry.connection, this.trees[this.trees.length - 1]!)
-    for (const l of this.listeners.disconnect)
-      l({ block, hash: entry.hash, height: block.header.height })
+    const e = { block, hash: entry.hash, height: block.header.height }
+    this.deliver(() => {
+      for (const l of this.listeners.disconnect) l(e)
+    })
     return block
+  }
+
+  /** Holds announcements until `release`, which delivers them in order in one go (a whole reorg). */
+  hold(): void {
+    this.held = []
+  }
+
+  release(): void {
+    const held = this.held ?? []
+    this.held = undefined
+    for (const d of held) d()
+  }
+
+  private deliver(d: () => void): void {
+    if (this.held) this.held.push(d)
+    else d()
   }
 }
 
@@ -167,6 +189,7 @@ export function spend(
   coins: readonly Coin[],
   outputs: readonly TxOutput[],
   o: SpendOptions = {},
+  dummySignatures = false,
 ): Transaction {
   return signTransaction({
     tx: {
@@ -184,6 +207,7 @@ export function spend(
     })),
     genesisHash: genesisHashBytes(DEVNET),
     sign: (key, message) => {
+      if (dummySignatures) return new Uint8Array(64)
       const owner = coins.find((c) => equalBytes(c.owner.publicKey, key.publicKey))?.owner
       return owner ? new Uint8Array(sign(null, message, keyOf(owner))) : undefined
     },
@@ -201,6 +225,7 @@ export function pay(
   fee: bigint,
   outputs = 1,
   o: SpendOptions = {},
+  dummySignatures = false,
 ): Transaction {
   const value = total(coins) - fee
   const each = value / BigInt(outputs)
@@ -208,7 +233,7 @@ export function pay(
     amount: i === 0 ? value - each * BigInt(outputs - 1) : each,
     lock: to.lock,
   }))
-  return spend(coins, outs, o)
+  return spend(coins, outs, o, dummySignatures)
 }
 
 /** `pay` with the fee set so the fee rate is exactly `rate` units per byte. */
@@ -219,11 +244,11 @@ export function payAtRate(
   outputs = 1,
   o: SpendOptions = {},
 ): Transaction {
+  // Signatures have a fixed length: size the transaction with placeholders, then sign once.
   let fee = 0n
   for (let i = 0; i < 4; i++) {
-    const tx = pay(coins, to, fee, outputs, o)
-    const size = computeTransactionIds(tx).size
-    if (fee === rate * BigInt(size)) return tx
+    const size = computeTransactionIds(pay(coins, to, fee, outputs, o, true)).size
+    if (fee === rate * BigInt(size)) return pay(coins, to, fee, outputs, o)
     fee = rate * BigInt(size)
   }
   throw new Error('payAtRate: size did not settle')
@@ -233,14 +258,14 @@ export function sizeOf(tx: Transaction): number {
   return computeTransactionIds(tx).size
 }
 
-/** Confirms a fan-out of `n` equal coins to `owner` (from its first mature coin) and returns them. */
+/** Confirms a fan-out of `n` equal coins to `owner` (from its largest mature coin) and returns them. */
 export async function fundCoins(
   chain: TestChain,
   owner: DevnetAccount,
   n: number,
   amount = 100_000_000n,
 ): Promise<Coin[]> {
-  const source = coinsOf(chain, owner)[0]
+  const source = coinsOf(chain, owner).sort((a, b) => (b.entry.amount > a.entry.amount ? 1 : -1))[0]
   if (!source) throw new Error(`account ${owner.index} has no mature coin`)
   const outs: TxOutput[] = Array.from({ length: n }, () => ({ amount, lock: owner.lock }))
   outs.push({ amount: source.entry.amount - amount * BigInt(n) - 1_000_000n, lock: owner.lock })
@@ -286,7 +311,7 @@ export async function startMempool(
   const scheduler = new ManualScheduler()
   const mempool = createMempool(options, {
     chain,
-    schemes: createSignatureSchemes(),
+    schemes: { ...createSignatureSchemes(), ed25519: createNodeEd25519() },
     store,
     logger: pino({ level: 'silent' }),
     now: () => clock.t,
