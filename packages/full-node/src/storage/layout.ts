@@ -15,7 +15,7 @@
  * | `t`    | `t` txid[32]                          | tx location: blockHash[32] ‖ index u32 ‖ height u32 (main chain) |
  * | `s`    | `s` outpoint[36]                      | spent-by: spending txid[32] ‖ input u32 (main chain) |
  * | `a`    | `a` lock[33] height u32 tx u32        | address history: txid[32] ‖ received u64 ‖ sent u64 |
- * | `x`    | `x` txid[32]                          | a mempool transaction (encoded), persisted across restarts |
+ * | `x`    | `x` txid[32]                          | a mempool transaction: entry time u64 BE (ms) ‖ the encoded tx |
  * | `p`    | `p` peerId bytes                      | a known peer (network layer's record)              |
  *
  * Connecting or disconnecting a block writes `u`, `l`, `t`, `s`, `a`, `d`, `f`, `H`, the `h` status
