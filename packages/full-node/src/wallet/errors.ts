@@ -9,6 +9,7 @@ export type WalletErrorCode =
   | 'INVALID_RESPONSE'
   | 'KEY_MISMATCH'
   | 'CONFIRMATION_TIMEOUT'
+  | 'PENDING_SPEND'
 
 /** A wallet operation that cannot proceed (funds, fees, network mismatch, node answers). */
 export class WalletError extends BaseError<WalletErrorCode> {

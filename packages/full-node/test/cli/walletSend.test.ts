@@ -143,6 +143,33 @@ describe('supernova wallet send (against a validating in-memory node)', () => {
     expect(mainnetTo.stderr).toMatch(/--to: /)
   })
 
+  it('refuses while a payment from the wallet is unconfirmed (no accidental replacement)', async () => {
+    node.pendingDelta = '-100000'
+    try {
+      const r = await run(
+        [
+          'wallet',
+          'send',
+          '--wallet',
+          alice,
+          '--to',
+          bobAddress,
+          '--amount',
+          '1',
+          '--rpc',
+          node.url,
+        ],
+        { env },
+      )
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(
+        /PENDING_SPEND: a payment from this wallet \(-0\.001 NOVA\) is unconfirmed/,
+      )
+    } finally {
+      node.pendingDelta = '0'
+    }
+  })
+
   it('rejects a wrong passphrase without sending anything', async () => {
     const height = node.chain.height
     const r = await run(

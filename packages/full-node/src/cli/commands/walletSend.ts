@@ -10,7 +10,13 @@ import {
   wipe,
 } from '@supernova/protocol'
 import { type RpcClient, RpcError } from '../../rpc/client.js'
-import { estimateFee, getTransactionStatus, getUtxos, sendTransaction } from '../../rpc/methods.js'
+import {
+  estimateFee,
+  getBalance,
+  getTransactionStatus,
+  getUtxos,
+  sendTransaction,
+} from '../../rpc/methods.js'
 import { formatNova, parseNova, parseUnits } from '../../wallet/amount.js'
 import { type BuildTransferReturnType, buildTransfer } from '../../wallet/buildTransfer.js'
 import { WalletError } from '../../wallet/errors.js'
@@ -113,6 +119,7 @@ async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const wait = waitOptions(args)
   const rpc = rpcClientFor(args, io, network)
   await assertNodeNetwork(rpc, network)
+  await assertNoPendingSpend(rpc, keystore.address)
   const feeRate = await feeRateFor(args, rpc, network)
   const own = decodeAddress({ address: keystore.address, network }).lock
   const coins = (await getUtxos(rpc, keystore.address)).filter((u) => u.mature)
@@ -135,6 +142,20 @@ async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   )
   if (wait) await waitForConfirmations(io, rpc, txid, wait)
   return 0
+}
+
+/**
+ * getUtxos lists confirmed coins, some of which a mempool payment may already spend; spending
+ * them again would be rejected as a double spend or, at a higher fee, replace that payment
+ * (RBF). A negative mempool delta means such a payment exists, so wait for it first.
+ */
+async function assertNoPendingSpend(rpc: RpcClient, address: string): Promise<void> {
+  const { unconfirmedDelta } = await getBalance(rpc, address)
+  if (unconfirmedDelta < 0n)
+    throw new WalletError({
+      code: 'PENDING_SPEND',
+      message: `a payment from this wallet (${formatNova(unconfirmedDelta)} NOVA) is unconfirmed; send again once it confirms (tip: --wait)`,
+    })
 }
 
 type WaitOptions = { confirmations: number; timeoutMs: number }

@@ -27,6 +27,8 @@ export type MemoryNode = {
   chain: MemoryChain
   /** Authorization headers seen, by method. */
   auth: Map<string, string | undefined>
+  /** What getBalance reports as the mempool effect (the in-memory node confirms at once). */
+  pendingDelta: string
   /** Mines `n` empty blocks to devnet account 9. */
   mine(n: number): Promise<void>
   close(): Promise<void>
@@ -56,6 +58,7 @@ export async function startMemoryNode({
   await initHashing()
   const chain = new MemoryChain(DEVNET, createSignatureSchemes())
   const confirmed = new Map<string, number>()
+  const state = { pendingDelta: '0' } as MemoryNode
   const auth = new Map<string, string | undefined>()
   const minerLock = devnetAccount(9).lock
   const mine = async (n: number) => {
@@ -90,7 +93,7 @@ export async function startMemoryNode({
       return {
         address,
         confirmed: coins.reduce((s, c) => s + c.entry.amount, 0n).toString(),
-        unconfirmedDelta: '0',
+        unconfirmedDelta: state.pendingDelta,
         utxoCount: coins.length,
         height: chain.height,
       }
@@ -149,13 +152,14 @@ export async function startMemoryNode({
   })
   const url = await listen(server)
   await mine(DEVNET.coinbaseMaturity) // genesis allocations become spendable
-  return {
+  Object.assign(state, {
     url,
     chain,
     auth,
     mine,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  }
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  })
+  return state
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
