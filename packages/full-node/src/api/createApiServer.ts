@@ -5,7 +5,7 @@ import type { Network } from '@supernova/protocol'
 import { createTokenCheck, removeCookie, writeCookie } from './auth.js'
 import type { ApiComponents } from './backend.js'
 import { createDispatcher } from './dispatch.js'
-import { sendJson } from './http.js'
+import { refuseSocket, sendJson } from './http.js'
 import { createHttpHandler } from './httpHandler.js'
 import { createMethodTable } from './methods/index.js'
 import { createRateLimiter, type RateDecision, type RateLimitOptions } from './rateLimit.js'
@@ -136,9 +136,7 @@ export function createApiServer(options: ApiServerOptions, components: ApiCompon
         : err.code === 'HPE_HEADER_OVERFLOW'
           ? '431 Request Header Fields Too Large'
           : '400 Bad Request'
-    if (socket.writable)
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-    socket.destroy()
+    refuseSocket(socket, status)
   }
 
   function createHttpServer(): Server {

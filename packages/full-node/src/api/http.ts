@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 
 /** Extra bytes drained after an oversize body before the socket is cut. */
 const MAX_DRAIN_BYTES = 1 << 20
@@ -108,4 +109,18 @@ export function corsHeaders(
 ): Record<string, string> {
   if (!origin || !allowed.has(origin)) return {}
   return { 'access-control-allow-origin': origin, vary: 'Origin' }
+}
+
+/** Grace for a refused raw socket to flush its answer before it is destroyed. */
+const REFUSE_GRACE_MS = 1000
+
+/**
+ * Answers a raw socket (a refused upgrade or an unparseable request) with a bare status line and
+ * closes it: `end` first so the client reads the answer, `destroy` after a short grace whatever
+ * the client does.
+ */
+export function refuseSocket(socket: Duplex, statusLine: string): void {
+  if (socket.writable)
+    socket.end(`HTTP/1.1 ${statusLine}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  setTimeout(() => socket.destroy(), REFUSE_GRACE_MS).unref()
 }

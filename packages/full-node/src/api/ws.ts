@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 import type { Dispatcher } from './dispatch.js'
 import { RpcError } from './errors.js'
+import { refuseSocket } from './http.js'
 import type { RateDecision } from './rateLimit.js'
 import type { SubscriptionHub } from './subscriptionHub.js'
 
@@ -42,11 +43,7 @@ const STATUS_TEXT: Record<number, string> = {
 }
 
 function refuseUpgrade(socket: Duplex, status: number): void {
-  if (socket.writable)
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-    )
-  socket.destroy()
+  refuseSocket(socket, `${status} ${STATUS_TEXT[status] ?? 'Error'}`)
 }
 
 /**

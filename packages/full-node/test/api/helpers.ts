@@ -177,7 +177,7 @@ export type RpcReply = { status: number; headers: Headers; body: Json }
 /** POSTs a raw body to /rpc. */
 export async function postRaw(
   url: string,
-  body: string | Uint8Array,
+  body: string | Uint8Array<ArrayBuffer>,
   headers: Record<string, string> = {},
 ): Promise<RpcReply> {
   const res = await fetch(`${url}/rpc`, {

@@ -18,7 +18,17 @@ import {
 } from '@supernova/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { miner, pay } from '../helpers/chain.js'
-import { addressOf, alice, bob, call, carol, rpc, startTestApi, type TestApi } from './helpers.js'
+import {
+  addressOf,
+  alice,
+  bob,
+  call,
+  carol,
+  type Json,
+  rpc,
+  startTestApi,
+  type TestApi,
+} from './helpers.js'
 
 let t: TestApi
 beforeAll(async () => {
