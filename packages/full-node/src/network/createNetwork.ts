@@ -84,6 +84,8 @@ export type P2PNetwork = {
   isBanned(peerId: string): boolean
   /** Gossips a transaction the mempool accepted. */
   publishTransaction(tx: Transaction): Promise<void>
+  /** Peers subscribed to each gossip topic. */
+  gossipSubscribers(): { blocks: string[]; txs: string[] }
   /** Whether a sync is downloading blocks far behind the best peer. */
   isSyncing(): boolean
   /** For the request helpers in client.ts (tools and tests). @throws {NetworkError} before start. */
@@ -251,6 +253,7 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
     },
     isBanned: (peerId) => peers.scores.isBanned(peerId),
     publishTransaction: (tx) => gossip.publishTransaction(tx),
+    gossipSubscribers: () => gossip.subscribers(),
     isSyncing: () => syncer.isBulkSyncing(),
     requestContext,
   }

@@ -18,7 +18,12 @@ import type { ChainView } from '../chain/types.js'
 import type { PeerManager } from './peers.js'
 import { gossipTopics } from './protocols.js'
 
-/** The mempool as the network sees it: admission and a duplicate check. */
+/**
+ * The mempool as the network sees it: admission and a duplicate check. A refusal's `code` is the
+ * consensus `ValidationErrorCode` when the transaction breaks a rule (the relaying peer is then
+ * penalized unless the rule depends on chain state), else the mempool's own reason (ignored);
+ * `COINBASE` (a relayed coinbase) is penalized too.
+ */
 export type NetworkMempool = {
   add(tx: Transaction): Promise<{ accepted: boolean; txid: Uint8Array; code?: string }>
   has(txid: Uint8Array): boolean
@@ -33,7 +38,8 @@ const INVALID_TX_POINTS = 10
  * Transaction rejections that no chain state can cure: a peer relaying such a tx is at fault.
  * Anything else (missing or immature inputs, locks not yet final, mempool policy) is ignored.
  */
-const INVALID_TX_CODES: ReadonlySet<string> = new Set<ValidationErrorCode>([
+const INVALID_TX_CODES: ReadonlySet<string> = new Set<ValidationErrorCode | 'COINBASE'>([
+  'COINBASE',
   'TX_TOO_LARGE',
   'TX_BAD_VERSION',
   'TX_KIND_NOT_ACTIVE',
@@ -81,8 +87,12 @@ export class Gossip {
 
   attach(pubsub: GossipSub): void {
     this.pubsub = pubsub
-    pubsub.topicValidators.set(this.topics.blocks, (peer, msg) => this.validateBlock(peer, msg))
-    pubsub.topicValidators.set(this.topics.txs, (peer, msg) => this.validateTx(peer, msg))
+    pubsub.topicValidators.set(this.topics.blocks, (peer, msg) =>
+      this.validateBlock(peer, msg).catch((err) => this.validatorFailed('block', err)),
+    )
+    pubsub.topicValidators.set(this.topics.txs, (peer, msg) =>
+      this.validateTx(peer, msg).catch((err) => this.validatorFailed('tx', err)),
+    )
     pubsub.subscribe(this.topics.blocks)
     pubsub.subscribe(this.topics.txs)
   }
@@ -95,6 +105,11 @@ export class Gossip {
       pubsub.unsubscribe(topic)
     }
     this.pubsub = undefined
+  }
+
+  subscribers(): { blocks: string[]; txs: string[] } {
+    const of = (topic: string) => (this.pubsub?.getSubscribers(topic) ?? []).map(String)
+    return { blocks: of(this.topics.blocks), txs: of(this.topics.txs) }
   }
 
   /** Publishes a block; duplicates (already seen on the topic) are ignored. */
@@ -120,6 +135,12 @@ export class Gossip {
     } catch (err) {
       this.c.logger.warn({ topic, ...what, err: String(err) }, 'publish failed')
     }
+  }
+
+  /** Our own failure (a store error, a stopped mempool) is not the peer's: ignore the message. */
+  private validatorFailed(what: string, err: unknown): TopicValidatorResult {
+    this.c.logger.error({ err, what }, 'gossip validation failed')
+    return TopicValidatorResult.Ignore
   }
 
   private async validateBlock(peer: PeerId, msg: Message): Promise<TopicValidatorResult> {

@@ -28,10 +28,15 @@ export type PeerManagerOptions = PeerScoresOptions & {
 type BootstrapEntry = {
   addr: Multiaddr
   peerId: string | undefined
+  /** Dials since the last connection that held for STABLE_CONNECTION_MS: the back-off exponent. */
   failures: number
   nextAt: number
   dialing: boolean
+  connectedSince: number | undefined
 }
+
+/** A bootstrap connection that lasts this long resets the redial back-off. */
+const STABLE_CONNECTION_MS = 60_000
 
 /**
  * Who we are connected to and what we think of them: misbehaviour scores and bans (enforced by
@@ -52,7 +57,14 @@ export class PeerManager {
     this.scores = new PeerScores(options, now)
     this.bootstrap = options.bootstrap.map((a) => {
       const addr = multiaddr(a)
-      return { addr, peerId: peerIdOf(addr), failures: 0, nextAt: 0, dialing: false }
+      return {
+        addr,
+        peerId: peerIdOf(addr),
+        failures: 0,
+        nextAt: 0,
+        dialing: false,
+        connectedSince: undefined,
+      }
     })
   }
 
@@ -139,12 +151,25 @@ export class PeerManager {
     return [...byPeer.values()]
   }
 
-  /** Dials every bootstrap address that is due and not connected. Never throws. */
+  /**
+   * Dials every bootstrap address that is due and not connected. The back-off grows with every
+   * dial and resets only once a connection has held for a while, so a peer that accepts and then
+   * drops us (a ban) is not hammered. Never throws.
+   */
   async redialBootstrap(): Promise<void> {
     const libp2p = this.libp2p
     if (libp2p === undefined) return
     const now = this.now()
-    const due = this.bootstrap.filter((e) => !e.dialing && !this.isConnected(e) && e.nextAt <= now)
+    const due: BootstrapEntry[] = []
+    for (const e of this.bootstrap) {
+      if (this.isConnected(e)) {
+        e.connectedSince ??= now
+        if (now - e.connectedSince >= STABLE_CONNECTION_MS) e.failures = 0
+      } else {
+        e.connectedSince = undefined
+        if (!e.dialing && e.nextAt <= now) due.push(e)
+      }
+    }
     await Promise.all(due.map((e) => this.dialBootstrap(libp2p, e)))
   }
 
@@ -155,21 +180,16 @@ export class PeerManager {
   }
 
   private async dialBootstrap(libp2p: Libp2p, e: BootstrapEntry): Promise<void> {
+    const { redialMinMs, redialMaxMs, dialTimeoutMs } = this.options
+    const delay = Math.min(redialMaxMs, redialMinMs * 2 ** Math.min(e.failures, 20))
+    e.nextAt = this.now() + delay
+    e.failures++
     e.dialing = true
     try {
-      const conn = await libp2p.dial(e.addr, {
-        signal: AbortSignal.timeout(this.options.dialTimeoutMs),
-      })
+      const conn = await libp2p.dial(e.addr, { signal: AbortSignal.timeout(dialTimeoutMs) })
       e.peerId = conn.remotePeer.toString()
-      e.failures = 0
       this.logger.info({ peer: e.peerId, addr: e.addr.toString() }, 'connected to bootstrap peer')
     } catch (err) {
-      e.failures++
-      const delay = Math.min(
-        this.options.redialMaxMs,
-        this.options.redialMinMs * 2 ** Math.min(e.failures - 1, 20),
-      )
-      e.nextAt = this.now() + delay
       this.logger.debug(
         { addr: e.addr.toString(), failures: e.failures, retryInMs: delay, err: String(err) },
         'bootstrap dial failed',

@@ -165,21 +165,27 @@ export class RequestServer {
     peer: string,
     signal: AbortSignal,
   ): Promise<ResponseFrame> {
-    if (!this.peers.scores.allowRequest(peer)) {
-      this.peers.penalize(peer, RATE_LIMITED_POINTS, `${name}: over the request rate`)
-      return { result: 'RATE_LIMITED', message: 'too many requests; slow down' }
-    }
     const readSignal = AbortSignal.any([
       signal,
       AbortSignal.timeout(this.options.requestReadTimeoutMs),
     ])
+    let request: Uint8Array
     try {
-      const request = await readFrame(
+      request = await readFrame(
         stream,
         PROTOCOL_LIMITS[name].maxRequestBytes,
         readSignal,
         `${name} request`,
       )
+    } catch (err) {
+      return this.errorFrame(name, peer, err)
+    }
+    // Read first, refuse after: the answer then never races the client's protocol negotiation.
+    if (!this.peers.scores.allowRequest(peer)) {
+      this.peers.penalize(peer, RATE_LIMITED_POINTS, `${name}: over the request rate`)
+      return { result: 'RATE_LIMITED', message: 'too many requests; slow down' }
+    }
+    try {
       return await raceAbort(this.handlers[name](request), signal)
     } catch (err) {
       return this.errorFrame(name, peer, err)

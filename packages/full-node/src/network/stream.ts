@@ -37,7 +37,8 @@ export async function readFrame(
       message: `${what}: the stream closed before a complete frame`,
       details: { what },
     })
-  return result.value.subarray()
+  // A copy as a plain Uint8Array: the list's chunks may be Buffers into a shared pool.
+  return new Uint8Array(result.value.subarray())
 }
 
 function frameError(err: unknown, maxBytes: number, what: string): NetworkError {
