@@ -1,4 +1,4 @@
-import { type Lock, type Transaction, toHex } from '@supernova/protocol'
+import { type Lock, toHex } from '@supernova/protocol'
 import { acceptTransaction } from './accept.js'
 import {
   DisconnectedTransactions,
@@ -71,7 +71,6 @@ export function createMempool(options: MempoolOptions, components: MempoolCompon
   const queue = new SerialQueue(opts.maxPendingAdds)
   const disconnected = new DisconnectedTransactions(opts.maxTransactions * 10)
   let running = false
-  let readdQueued = false
   let cleanups: (() => void)[] = []
 
   function background(what: string, task: () => Promise<unknown> | unknown): void {
@@ -82,27 +81,40 @@ export function createMempool(options: MempoolOptions, components: MempoolCompon
     return ctx.persistence.flush().catch(() => undefined) // logged by the persistence layer
   }
 
-  function onDisconnect(block: { transactions: readonly Transaction[] }, height: number): void {
-    background('disconnect', () => {
-      ctx.estimator.removeBlock(height)
-      disconnected.addBlock(ctx, block.transactions)
-      if (readdQueued) return
-      readdQueued = true
-      background('reorg re-add', async () => {
-        readdQueued = false
-        await readdDisconnected(ctx, disconnected.take())
-      })
-    })
+  // Disconnected blocks' transactions wait until the chain's whole operation is over (its `tip`
+  // event), so they are validated against the new branch, not a half-reorganised chain.
+  function followChain(): (() => void)[] {
+    let sawDisconnect = false
+    return [
+      chain.on('connect', (e) => background('block connect', () => onBlockConnected(ctx, e))),
+      chain.on('disconnect', (e) => {
+        sawDisconnect = true
+        background('block disconnect', () => {
+          ctx.estimator.removeBlock(e.height)
+          disconnected.addBlock(ctx, e.block.transactions)
+        })
+      }),
+      chain.on('tip', () => {
+        if (!sawDisconnect) return
+        sawDisconnect = false
+        background('reorg re-add', () => readdDisconnected(ctx, disconnected.take()))
+      }),
+    ]
   }
 
   return {
     async start() {
       if (running) return
-      cleanups = [
-        chain.on('connect', (e) => background('block connect', () => onBlockConnected(ctx, e))),
-        chain.on('disconnect', (e) => onDisconnect(e.block, e.height)),
-      ]
-      await queue.run(() => loadPersisted(ctx))
+      // A restarted instance reloads from the store, which holds everything it had.
+      ctx.graph.remove(new Set(ctx.graph.entries()))
+      cleanups = followChain()
+      try {
+        await queue.run(() => loadPersisted(ctx))
+      } catch (e) {
+        for (const c of cleanups) c()
+        cleanups = []
+        throw e
+      }
       cleanups.push(
         scheduler.every(opts.persistIntervalMs, () => void flushQuietly()),
         scheduler.every(opts.expiryCheckIntervalMs, () =>

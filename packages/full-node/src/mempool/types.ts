@@ -10,8 +10,11 @@ import type { Logger } from 'pino'
 import type { ChainEvents } from '../chain/types.js'
 import type { KeyValueStore } from '../storage/store.js'
 
-/** The chain events the mempool follows (the shapes of `ChainEvents`). */
-export type MempoolChainEvents = Pick<ChainEvents, 'connect' | 'disconnect'>
+/**
+ * The chain events the mempool follows (the shapes of `ChainEvents`): `connect` and `disconnect`
+ * per block, and `tip` once an operation (a block, or a whole reorg) is complete.
+ */
+export type MempoolChainEvents = Pick<ChainEvents, 'connect' | 'disconnect' | 'tip'>
 
 /**
  * What the mempool needs from the chain: the tip to validate against, UTXO lookups and block

@@ -61,7 +61,6 @@ describe('chain events', () => {
 
   it('re-adds the transactions of disconnected blocks, relinking pool children, parents first', async () => {
     const { mempool } = await startMempool(chain)
-    const removed = record(mempool)
     const added: string[] = []
     mempool.on('added', ({ entry }) => added.push(entry.id))
     const a = payAtRate([next()], alice, 2n)
@@ -74,11 +73,10 @@ describe('chain events', () => {
     expect(mempool.size).toBe(1)
     expect(mempool.get(computeTxid(c))!.ancestors.count).toBe(1)
     added.length = 0
-    removed.length = 0
+    const removed = record(mempool)
 
-    // Both blocks leave (tip first, as the chain announces them).
-    chain.disconnect()
-    chain.disconnect()
+    // Both blocks leave for a heavier branch of three empty blocks.
+    await chain.reorg(2, [[], [], []])
     await mempool.settled()
     expect(mempool.size).toBe(3)
     expect(added).toEqual([id(a), id(b)]) // c never left, as far as listeners are concerned
@@ -91,23 +89,19 @@ describe('chain events', () => {
     await mempool.stop()
   })
 
-  it('drops disconnected transactions the new chain double-spent, and their children with reorg-invalid', async () => {
+  it('drops disconnected transactions the new branch double-spent, and their children with reorg-invalid', async () => {
     const { mempool } = await startMempool(chain)
     const x = next()
     const t = payAtRate([x], bob, 2n)
     await mempool.add(t)
     await chain.mine([t])
-    const child = payAtRate(outputsOf(t, bob), carol, 2n)
     await mempool.settled()
+    const child = payAtRate(outputsOf(t, bob), carol, 2n)
     await mempool.add(child)
     expect(mempool.get(computeTxid(child))!.ancestors.count).toBe(1)
     const removed = record(mempool)
 
-    // One reorg, announced as a whole: t's block leaves, a block spending x differently joins.
-    chain.hold()
-    chain.disconnect()
-    await chain.mine([pay([x], carol, 30_000n)])
-    chain.release()
+    await chain.reorg(1, [[pay([x], carol, 30_000n)], []])
     await mempool.settled()
     expect(mempool.has(computeTxid(t))).toBe(false)
     expect(mempool.has(computeTxid(child))).toBe(false)
@@ -115,17 +109,16 @@ describe('chain events', () => {
     await mempool.stop()
   })
 
-  it('a disconnected transaction back in the pool leaves as a conflict when the new branch double-spends it', async () => {
+  it('a re-added transaction leaves as a conflict when a later block double-spends it', async () => {
     const { mempool } = await startMempool(chain)
     const x = next()
     const t = payAtRate([x], bob, 2n)
     await mempool.add(t)
     await chain.mine([t])
-    await mempool.settled()
-    const removed = record(mempool)
-    chain.disconnect()
+    await chain.reorg(1, [[], []])
     await mempool.settled()
     expect(mempool.has(computeTxid(t))).toBe(true)
+    const removed = record(mempool)
     await chain.mine([pay([x], carol, 30_000n)])
     await mempool.settled()
     expect(removed).toEqual([[id(t), 'conflict']])
@@ -133,15 +126,13 @@ describe('chain events', () => {
     await mempool.stop()
   })
 
-  it('a deep reorg re-adds what it can and keeps the pool consistent', async () => {
+  it('after a deep reorg, what the new branch confirmed stays out and the rest returns', async () => {
     const { mempool } = await startMempool(chain)
     const txs = [next(), next(), next()].map((c) => payAtRate([c], bob, 3n))
     await chain.mine(txs.slice(0, 2))
     await chain.mine(txs.slice(2))
     await mempool.settled()
-    chain.disconnect()
-    chain.disconnect()
-    await chain.mine([txs[1]!])
+    await chain.reorg(2, [[txs[1]!], [], []])
     await mempool.settled()
     expect(mempool.has(computeTxid(txs[0]!))).toBe(true)
     expect(mempool.has(computeTxid(txs[1]!))).toBe(false)

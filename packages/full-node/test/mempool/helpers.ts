@@ -1,7 +1,6 @@
 import { createPrivateKey, type KeyObject, sign } from 'node:crypto'
 import {
   type Block,
-  type BlockConnection,
   computeTransactionIds,
   createSignatureSchemes,
   DEVNET,
@@ -10,11 +9,10 @@ import {
   equalBytes,
   genesisHashBytes,
   initHashing,
-  type Lock,
-  MemoryChain,
+  mineHeader,
   type OutPoint,
   SEQUENCE_FINAL,
-  type SparseMerkleTree,
+  type SignatureSchemes,
   signTransaction,
   type Transaction,
   TX_VERSION,
@@ -22,10 +20,10 @@ import {
   type UtxoEntry,
 } from '@supernova/protocol'
 import { pino } from 'pino'
-import type { ChainEvents } from '../../src/chain/types.js'
+import { Chain } from '../../src/chain/Chain.js'
 import { createNodeEd25519 } from '../../src/crypto/nodeEd25519.js'
 import { createMempool } from '../../src/mempool/createMempool.js'
-import type { Mempool, MempoolChain, MempoolOptions, Scheduler } from '../../src/mempool/types.js'
+import type { Mempool, MempoolOptions, Scheduler } from '../../src/mempool/types.js'
 import { createMemoryStore } from '../../src/storage/memoryStore.js'
 import type { KeyValueStore } from '../../src/storage/store.js'
 
@@ -36,101 +34,97 @@ export const bob = devnetAccount(1)
 export const carol = devnetAccount(2)
 export const miner = devnetAccount(9)
 
-type Listeners = { [K in keyof ChainEvents]: Set<(e: ChainEvents[K]) => void> }
-
 /**
- * The protocol's MemoryChain (full validation) behind the mempool's chain port: blocks are mined
- * and connected for real, then announced like the node's Chain announces them; `disconnect`
- * reverts the tip with the block's own undo data.
+ * The node's real Chain (full validation, one atomic batch per block) with test conveniences:
+ * `mine` builds a template, grinds it and submits it; `reorg` grows a heavier rival branch on a
+ * second Chain from a fork point and hands it over, so the chain reorganises for real.
  */
-export class TestChain implements MempoolChain {
-  readonly params = DEVNET
-  readonly genesisHash = genesisHashBytes(DEVNET)
-  private readonly listeners: Listeners = {
-    connect: new Set(),
-    disconnect: new Set(),
-    tip: new Set(),
-  }
-  private readonly blocks: Block[] = []
-  private readonly trees: SparseMerkleTree[]
-  private held: (() => void)[] | undefined
+export class TestChain {
+  private constructor(
+    readonly chain: Chain,
+    readonly store: KeyValueStore,
+    readonly clock: { t: number },
+  ) {}
 
-  constructor(readonly mc: MemoryChain) {
-    this.trees = [mc.utxos.tree]
+  /** Opens a Chain on `store` (memory unless given), on `clock` (block timestamps advance it). */
+  static async open(
+    store: KeyValueStore = createMemoryStore(),
+    clock = { t: NOW },
+  ): Promise<TestChain> {
+    await initHashing()
+    const chain = await Chain.open(
+      { params: DEVNET },
+      { store, schemes: schemes(), logger: silent, now: () => clock.t },
+    )
+    return new TestChain(chain, store, clock)
+  }
+
+  get params() {
+    return this.chain.params
   }
 
   tip() {
-    return {
-      height: this.mc.height,
-      hash: this.mc.tip.hash,
-      medianTimePast: this.mc.medianTimePast(),
+    return this.chain.tip()
+  }
+
+  /** Mines a block holding exactly `transactions` on the tip. */
+  async mine(transactions: readonly Transaction[] = []): Promise<Block> {
+    const block = await buildOn(this.chain, this.clock, transactions)
+    const r = await this.chain.processBlock(block)
+    if (r.status !== 'connected') throw new Error(`block not connected: ${r.status}`)
+    return block
+  }
+
+  /**
+   * Replaces the top `depth` blocks with `blocks.length` (> depth) new ones holding the given
+   * transactions: one reorganisation, announced by the chain as disconnects, connects, then tip.
+   */
+  async reorg(depth: number, blocks: readonly (readonly Transaction[])[]): Promise<void> {
+    if (blocks.length <= depth) throw new Error('the rival branch needs more blocks to win')
+    const rival = await TestChain.open(createMemoryStore(), this.clock)
+    const fork = this.chain.tip().height - depth
+    for (let h = 1; h <= fork; h++) {
+      const entry = await this.chain.getHeaderByHeight(h)
+      const block = entry && (await this.chain.getBlock(entry.hash))
+      if (!block) throw new Error(`missing block ${h}`)
+      await rival.chain.processBlock(block)
     }
-  }
-
-  async getUtxo(o: OutPoint): Promise<UtxoEntry | undefined> {
-    return this.mc.utxos.get(o)
-  }
-
-  on<K extends 'connect' | 'disconnect'>(
-    event: K,
-    listener: (e: ChainEvents[K]) => void,
-  ): () => void {
-    const set = this.listeners[event] as Set<(e: ChainEvents[K]) => void>
-    set.add(listener)
-    return () => set.delete(listener)
-  }
-
-  /** Mines a block holding `transactions` on the tip, connects it and announces it. */
-  async mine(
-    transactions: readonly Transaction[] = [],
-    rewardLock: Lock = miner.lock,
-  ): Promise<Block> {
-    const block = this.mc.buildBlock({ transactions, rewardLock })
-    const connection: BlockConnection = await this.mc.connect(block, NOW)
-    this.blocks.push(block)
-    this.trees.push(connection.utxoTree)
-    const e = { block, hash: connection.hash, height: block.header.height, connection }
-    this.deliver(() => {
-      for (const l of this.listeners.connect) l(e)
-    })
-    return block
-  }
-
-  /** Disconnects the tip block and announces it. */
-  disconnect(): Block {
-    const entry = this.mc.entries.pop()
-    const block = this.blocks.pop()
-    if (!entry?.connection || !block) throw new Error('nothing to disconnect')
-    this.trees.pop()
-    this.mc.utxos.revert(entry.connection, this.trees[this.trees.length - 1]!)
-    const e = { block, hash: entry.hash, height: block.header.height }
-    this.deliver(() => {
-      for (const l of this.listeners.disconnect) l(e)
-    })
-    return block
-  }
-
-  /** Holds announcements until `release`, which delivers them in order in one go (a whole reorg). */
-  hold(): void {
-    this.held = []
-  }
-
-  release(): void {
-    const held = this.held ?? []
-    this.held = undefined
-    for (const d of held) d()
-  }
-
-  private deliver(d: () => void): void {
-    if (this.held) this.held.push(d)
-    else d()
+    const branch: Block[] = []
+    for (const txs of blocks) branch.push(await rival.mine(txs))
+    let last = ''
+    for (const b of branch) last = (await this.chain.processBlock(b)).status
+    if (last !== 'reorg') throw new Error(`expected a reorganisation, got ${last}`)
   }
 }
 
-/** A devnet MemoryChain with 10 empty blocks, so genesis allocations are mature. */
-export async function createTestChain(): Promise<TestChain> {
-  await initHashing()
-  const chain = new TestChain(new MemoryChain(DEVNET, createSignatureSchemes()))
+async function buildOn(
+  chain: Chain,
+  clock: { t: number },
+  transactions: readonly Transaction[],
+): Promise<Block> {
+  clock.t += DEVNET.targetBlockTimeMs
+  const { block, included } = await chain.createBlockTemplate({
+    rewardLock: miner.lock,
+    transactions,
+    now: clock.t,
+  })
+  if (included.length !== transactions.length)
+    throw new Error('a transaction did not fit the template')
+  const mined = mineHeader({ header: block.header, maxAttempts: 1_000_000 })
+  if (!mined) throw new Error('could not mine')
+  return { header: mined.header, transactions: block.transactions }
+}
+
+const silent = pino({ level: 'silent' })
+
+/** The node's signature backends (node:crypto ed25519). */
+export function schemes(): SignatureSchemes {
+  return { ...createSignatureSchemes(), ed25519: createNodeEd25519() }
+}
+
+/** A devnet Chain with 10 empty blocks, so genesis allocations are mature. */
+export async function createTestChain(store?: KeyValueStore): Promise<TestChain> {
+  const chain = await TestChain.open(store)
   for (let i = 0; i < DEVNET.coinbaseMaturity; i++) await chain.mine()
   return chain
 }
@@ -138,16 +132,15 @@ export async function createTestChain(): Promise<TestChain> {
 /** A spendable output and who can sign for it. */
 export type Coin = { outpoint: OutPoint; entry: UtxoEntry; owner: DevnetAccount }
 
-/** Mature confirmed coins of `owner`, oldest first. */
-export function coinsOf(chain: TestChain, owner: DevnetAccount): Coin[] {
-  const next = chain.mc.height + 1
+/** Mature confirmed coins of `owner`, largest first. */
+export async function coinsOf(chain: TestChain, owner: DevnetAccount): Promise<Coin[]> {
+  const next = chain.tip().height + 1
   const out: Coin[] = []
-  for (const { outpoint, entry } of chain.mc.utxos.all()) {
-    if (!equalBytes(entry.lock.policyHash, owner.lock.policyHash)) continue
+  for (const { outpoint, entry } of await chain.chain.getUtxosByLock(owner.lock)) {
     if (entry.coinbase && next - entry.height < DEVNET.coinbaseMaturity) continue
     out.push({ outpoint, entry, owner })
   }
-  return out.sort((a, b) => a.entry.height - b.entry.height)
+  return out.sort((a, b) => (b.entry.amount > a.entry.amount ? 1 : -1))
 }
 
 /** The outputs of `tx` (confirmed or not) paying `owner`, as coins. */
@@ -265,13 +258,13 @@ export async function fundCoins(
   n: number,
   amount = 100_000_000n,
 ): Promise<Coin[]> {
-  const source = coinsOf(chain, owner).sort((a, b) => (b.entry.amount > a.entry.amount ? 1 : -1))[0]
+  const source = (await coinsOf(chain, owner))[0]
   if (!source) throw new Error(`account ${owner.index} has no mature coin`)
   const outs: TxOutput[] = Array.from({ length: n }, () => ({ amount, lock: owner.lock }))
   outs.push({ amount: source.entry.amount - amount * BigInt(n) - 1_000_000n, lock: owner.lock })
   const tx = spend([source], outs)
   await chain.mine([tx])
-  return outputsOf(tx, owner, chain.mc.height).slice(0, n)
+  return outputsOf(tx, owner, chain.tip().height).slice(0, n)
 }
 
 /** Scheduler whose tasks run only when the test says so. */
@@ -310,8 +303,8 @@ export async function startMempool(
   const store = o.store ?? createMemoryStore()
   const scheduler = new ManualScheduler()
   const mempool = createMempool(options, {
-    chain,
-    schemes: { ...createSignatureSchemes(), ed25519: createNodeEd25519() },
+    chain: chain.chain,
+    schemes: schemes(),
     store,
     logger: pino({ level: 'silent' }),
     now: () => clock.t,

@@ -10,7 +10,6 @@ import { type KeyValueStore, prefixRange } from '../../src/storage/store.js'
 import {
   alice,
   bob,
-  type Coin,
   carol,
   createTestChain,
   fundCoins,
@@ -19,7 +18,7 @@ import {
   pay,
   payAtRate,
   startMempool,
-  type TestChain,
+  TestChain,
 } from './helpers.js'
 
 async function persisted(store: KeyValueStore): Promise<Map<string, number>> {
@@ -32,40 +31,41 @@ async function persisted(store: KeyValueStore): Promise<Map<string, number>> {
 describe('persistence across restarts (LevelDB)', () => {
   let dir: string
   let chain: TestChain
-  let coins: Coin[]
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sn-'))
     chain = await createTestChain()
-    coins = await fundCoins(chain, alice, 4)
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('reloads and revalidates every accepted transaction, keeping entry times; drops the now invalid', async () => {
-    const path = join(dir, 'db')
+    // One LevelDB for chain and mempool, as in the node; both are closed and reopened.
+    const path = join(dir, 'node')
     let store = await openLevelStore(path)
-    const first = await startMempool(chain, {}, { store, clock: { t: NOW } })
-    const parent = payAtRate([coins[0]!], alice, 2n)
+    let node = await createTestChain(store)
+    const own = await fundCoins(node, alice, 3)
+    const first = await startMempool(node, {}, { store, clock: { t: NOW } })
+    const parent = payAtRate([own[0]!], alice, 2n)
     const child = payAtRate(outputsOf(parent, alice), bob, 3n)
-    const doomed = payAtRate([coins[1]!], bob, 2n)
-    const replaced = payAtRate([coins[2]!], bob, 2n)
+    const doomed = payAtRate([own[1]!], bob, 2n)
+    const replaced = payAtRate([own[2]!], bob, 2n)
     await first.mempool.add(parent)
     first.clock.t += 1_000
     await first.mempool.add(child)
     await first.mempool.add(doomed)
     await first.mempool.add(replaced)
-    const replacement = pay([coins[2]!], carol, 100_000n)
+    const replacement = pay([own[2]!], carol, 100_000n)
     await first.mempool.add(replacement)
     await first.mempool.stop()
     const ids = [parent, child, doomed, replacement].map((t) => toHex(computeTxid(t)))
     expect([...(await persisted(store)).keys()].sort()).toEqual([...ids].sort())
+    // While the mempool is down a block confirms a double spend of `doomed`.
+    await node.mine([pay([own[1]!], carol, 50_000n)])
     await store.close()
 
-    // While the node is down a block confirms a double spend of `doomed`.
-    await chain.mine([pay([coins[1]!], carol, 50_000n)])
-
     store = await openLevelStore(path)
-    const second = await startMempool(chain, {}, { store, clock: { t: NOW + 60_000 } })
+    node = await TestChain.open(store, node.clock)
+    const second = await startMempool(node, {}, { store, clock: { t: NOW + 60_000 } })
     expect(second.mempool.size).toBe(3)
     expect(second.mempool.has(computeTxid(doomed))).toBe(false)
     expect(second.mempool.get(computeTxid(parent))!.time).toBe(NOW)
