@@ -1,4 +1,9 @@
-import { BaseError, type PeerAction, ValidationError } from '@supernova/protocol'
+import {
+  BaseError,
+  type PeerAction,
+  ValidationError,
+  type ValidationErrorCode,
+} from '@supernova/protocol'
 
 /**
  * Why the mempool refused a transaction.
@@ -36,15 +41,23 @@ export class MempoolError extends BaseError<MempoolErrorCode> {
 
   /**
    * What the network layer does with the peer that relayed it: consensus-invalid data and
-   * relayed coinbases are penalised; policy refusals (fees, limits, conflicts, missing parents)
-   * are honest disagreements and ignored.
+   * relayed coinbases are penalised, except rules that only say "not yet" (an immature coinbase,
+   * an unmet time lock), which the peer may honestly see differently; policy refusals (fees,
+   * limits, conflicts, missing parents) are ignored.
    */
   get peerAction(): PeerAction {
-    if (this.code === 'INVALID')
-      return this.cause instanceof ValidationError ? this.cause.peerAction : 'penalize'
-    return this.code === 'COINBASE' ? 'penalize' : 'ignore'
+    if (this.code === 'COINBASE') return 'penalize'
+    if (this.code !== 'INVALID') return 'ignore'
+    if (!(this.cause instanceof ValidationError)) return 'penalize'
+    return NOT_YET.has(this.cause.code) ? 'ignore' : this.cause.peerAction
   }
 }
+
+const NOT_YET: ReadonlySet<ValidationErrorCode> = new Set([
+  'TX_IMMATURE_COINBASE',
+  'TX_NOT_FINAL',
+  'TX_SEQUENCE_LOCKED',
+])
 
 /** Builds and throws a MempoolError. */
 export function reject(

@@ -62,6 +62,18 @@ describe('mempool rejections (one per code)', () => {
     const e2 = (await mempool.add(overspend).catch((e: unknown) => e)) as MempoolError
     expect([e2.code, e2.details.validationCode]).toEqual(['INVALID', 'TX_INPUTS_BELOW_OUTPUTS'])
 
+    // A lock not yet met is INVALID now, but no fault of the relaying peer.
+    const early = pay([next()], bob, 10_000n, 1, {
+      locktime: chain.tip().height + 5,
+      sequence: 0xffff_fffe,
+    })
+    const e4 = (await mempool.add(early).catch((e: unknown) => e)) as MempoolError
+    expect([e4.code, e4.details.validationCode, e4.peerAction]).toEqual([
+      'INVALID',
+      'TX_NOT_FINAL',
+      'ignore',
+    ])
+
     const dust = spend([next()], [{ amount: 1n, lock: bob.lock }])
     const e3 = (await mempool.add(dust).catch((e: unknown) => e)) as MempoolError
     expect([e3.code, e3.details.validationCode]).toEqual(['INVALID', 'TX_OUTPUT_DUST'])
