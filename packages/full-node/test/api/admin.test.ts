@@ -132,6 +132,7 @@ describe('admin methods and auth', () => {
       ['setMining', { enabled: 'yes' }, 'enabled'],
       ['setMining', { enabled: true, threads: 0 }, 'threads'],
       ['setMining', {}, 'enabled'],
+      ['setMining', { enabled: true, threads: 65 }, 'threads'],
     ] as const
     for (const [method, params, field] of bad) {
       const r = await rpc(t.url, method, params, cookie)

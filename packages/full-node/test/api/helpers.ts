@@ -51,7 +51,10 @@ export class TestNetwork implements ApiNetwork {
   isSyncing = (): boolean => this.syncing
 }
 
-/** Mining state only (the real miner grinds in worker threads; the API just flips it). */
+/**
+ * Mining state only (the real miner grinds in worker threads; the API just flips it). Like the
+ * real one it refuses thread counts it cannot run with a coded error.
+ */
 export class TestMiner implements ApiMiner {
   mining = false
   workers = 1
@@ -62,6 +65,8 @@ export class TestMiner implements ApiMiner {
     return this.workers
   }
   async setMining(enabled: boolean, threads?: number): Promise<void> {
+    if (threads !== undefined && threads > 64)
+      throw Object.assign(new Error('at most 64 threads'), { code: 'INVALID_OPTION' })
     this.mining = enabled
     if (threads !== undefined) this.workers = threads
   }

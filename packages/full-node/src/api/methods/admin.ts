@@ -42,9 +42,16 @@ const setMining = defineMethod({
   errors: ['UNAUTHORIZED'],
   admin: true,
   async handler(p, { components: { miner } }) {
-    await (p.threads === undefined
-      ? miner.setMining(p.enabled)
-      : miner.setMining(p.enabled, p.threads))
+    try {
+      await (p.threads === undefined
+        ? miner.setMining(p.enabled)
+        : miner.setMining(p.enabled, p.threads))
+    } catch (e) {
+      // The miner refuses a thread count it cannot run (MinerError INVALID_OPTION).
+      if (e instanceof Error && 'code' in e && e.code === 'INVALID_OPTION')
+        throw invalidParams('threads', e.message)
+      throw e
+    }
     return { mining: miner.isMining(), threads: miner.threads() }
   },
 })
