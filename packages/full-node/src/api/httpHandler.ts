@@ -52,7 +52,14 @@ export function createHttpHandler(p: HttpHandlerParameters): {
     headers: Headers,
   ) {
     const declared = Number(req.headers['content-length'] ?? 0)
-    const body = declared > maxBodyBytes ? 'too-large' : await readBody(req, maxBodyBytes)
+    let body: Buffer | 'too-large'
+    try {
+      body = declared > maxBodyBytes ? 'too-large' : await readBody(req, maxBodyBytes)
+    } catch {
+      // The client went away mid-body: nobody to answer.
+      res.destroy()
+      return
+    }
     if (body === 'too-large') {
       const e = new RpcError('REQUEST_TOO_LARGE', `body over ${maxBodyBytes} bytes`, {
         maxBytes: maxBodyBytes,
