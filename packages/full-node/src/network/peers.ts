@@ -14,6 +14,8 @@ export type PeerInfo = {
   latencyMs?: number
   /** Tip height from its last `status` answer. */
   height?: number
+  /** Misbehaviour points (decaying; a ban at the threshold, 100 by default). */
+  score: number
 }
 
 export type PeerManagerOptions = PeerScoresOptions & {
@@ -141,7 +143,12 @@ export class PeerManager {
     const byPeer = new Map<string, PeerInfo>()
     for (const conn of this.libp2p?.getConnections() ?? []) {
       const id = conn.remotePeer.toString()
-      const info = byPeer.get(id) ?? { peerId: id, addresses: [], direction: conn.direction }
+      const info = byPeer.get(id) ?? {
+        peerId: id,
+        addresses: [],
+        direction: conn.direction,
+        score: this.scores.score(id),
+      }
       info.addresses.push(conn.remoteAddr.toString())
       if (conn.rtt !== undefined) info.latencyMs = conn.rtt
       const height = this.statuses.get(id)?.tipHeight

@@ -111,12 +111,14 @@ export class Syncer {
   }
 
   private async loop(): Promise<void> {
+    let rounds = 0
     for (
       let peer = this.pickPeer();
       peer !== undefined && !this.abort.signal.aborted;
       peer = this.pickPeer()
     ) {
       this.targetHeight = peer.status.tipHeight
+      rounds++
       try {
         await this.syncFrom(peer.peerId, peer.status)
       } catch (err) {
@@ -126,8 +128,11 @@ export class Syncer {
         this.exhausted.set(peer.peerId, peer.status.cumulativeWork)
       if (this.exhausted.size > 1024) this.exhausted.clear()
     }
-    const tip = this.chain.tip()
-    this.logger.info({ height: tip.height }, 'sync: at the tip of every known peer')
+    if (rounds > 0)
+      this.logger.info(
+        { height: this.chain.tip().height, rounds },
+        'sync: no peer is ahead of us',
+      )
   }
 
   private onRoundError(peer: string, err: unknown): void {

@@ -5,6 +5,7 @@ import { tcp } from '@libp2p/tcp'
 import { yamux } from '@libp2p/yamux'
 import { createSignatureSchemes, type Transaction } from '@supernova/protocol'
 import { createLibp2p, type Libp2p } from 'libp2p'
+import pino from 'pino'
 import type { Chain } from '../../src/chain/Chain.js'
 import type { ChainView } from '../../src/chain/types.js'
 import { createMempool } from '../../src/mempool/createMempool.js'
@@ -20,6 +21,9 @@ import type { KeyValueStore } from '../../src/storage/store.js'
 import { createClock, logger, openTestChain, tempDir } from '../helpers/chain.js'
 
 export type Clock = ReturnType<typeof createClock>
+
+/** The network's logger: silent unless SN_TEST_LOG names a level (debugging a test). */
+const networkLogger = process.env.SN_TEST_LOG ? pino({ level: process.env.SN_TEST_LOG }) : logger
 
 /** Short timeouts so failure paths finish quickly; status polling fast enough for tests. */
 export const TEST_TUNING: Partial<NetworkTuning> = {
@@ -91,7 +95,11 @@ export async function startTestNode(o: StartTestNodeOptions): Promise<TestNode> 
       maxConnections: 20,
       tuning: { ...TEST_TUNING, ...o.tuning },
     },
-    { chain: o.wrapChain ? o.wrapChain(chain) : chain, mempool: mempoolPort(mempool), logger },
+    {
+      chain: o.wrapChain ? o.wrapChain(chain) : chain,
+      mempool: mempoolPort(mempool),
+      logger: networkLogger,
+    },
   )
   await network.start()
   return {

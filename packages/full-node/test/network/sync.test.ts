@@ -1,4 +1,10 @@
 import { rmSync } from 'node:fs'
+import { gossipsub, StrictNoSign } from '@libp2p/gossipsub'
+import { identify } from '@libp2p/identify'
+import { noise } from '@libp2p/noise'
+import { tcp } from '@libp2p/tcp'
+import { yamux } from '@libp2p/yamux'
+import { multiaddr } from '@multiformats/multiaddr'
 import {
   type Block,
   COIN,
@@ -8,10 +14,11 @@ import {
   equalBytes,
   hashHeader,
 } from '@supernova/protocol'
+import { createLibp2p } from 'libp2p'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Chain } from '../../src/chain/Chain.js'
 import type { ChainView } from '../../src/chain/types.js'
-import { alice, carol, mineBlock, pay } from '../helpers/chain.js'
+import { alice, buildBlock, carol, mineBlock, pay } from '../helpers/chain.js'
 import {
   type Clock,
   createClock,
@@ -113,6 +120,52 @@ describe('misbehaving peers', () => {
     expect(b.chain.tip().height).toBe(4)
   })
 
+  it('a peer serving headers that do not link is penalized and not followed', async () => {
+    const clock = createClock()
+    const liar = await node({ clock, wrapChain: (chain) => unlinkedHeaders(chain) })
+    await mine(liar.chain, clock, 10)
+    const b = await node({ clock, bootstrap: [tcpAddr(liar)] })
+    const liarId = liar.network.peerId()
+    await waitFor(
+      () => (b.network.getPeers().find((p) => p.peerId === liarId)?.score ?? 0) > 20, // 25 points, decaying
+      'B to penalize the liar',
+    )
+    expect(b.chain.tip().height).toBe(0)
+  })
+
+  it('gossip: undecodable and invalid blocks are rejected and cost the sender', async () => {
+    const clock = createClock()
+    const n = await node({ clock })
+    await mine(n.chain, clock, 3)
+    const sender = await gossipClient()
+    try {
+      await sender.dial(multiaddr(tcpAddr(n)))
+      const nodeId = n.network.peerId()
+      const score = () =>
+        n.network.getPeers().find((p) => p.peerId === sender.peerId.toString())?.score ?? 0
+      await waitFor(
+        () => sender.services.pubsub.getSubscribers(BLOCKS).some((p) => p.toString() === nodeId),
+        'subscription',
+      )
+      await sender.services.pubsub.publish(BLOCKS, Uint8Array.of(1, 2, 3))
+      await waitFor(() => score() > 15, 'a penalty for garbage') // 20 points, decaying
+      const block = await buildBlock(n.chain, clock)
+      const [coinbase, ...rest] = block.transactions
+      const outputs = coinbase!.outputs.map((o, i) =>
+        i === 0 ? { ...o, amount: o.amount - 1n } : o,
+      )
+      const invalid = { header: block.header, transactions: [{ ...coinbase!, outputs }, ...rest] }
+      await sender.services.pubsub.publish(BLOCKS, encodeBlock(invalid))
+      await waitFor(
+        () => n.network.isBanned(sender.peerId.toString()),
+        'a ban for an invalid block',
+      )
+      expect(n.chain.tip().height).toBe(3)
+    } finally {
+      await sender.stop()
+    }
+  })
+
   it('banPeer disconnects a peer and refuses it until the ban ends', async () => {
     const clock = createClock()
     const a = await node({ clock })
@@ -129,6 +182,43 @@ describe('misbehaving peers', () => {
   })
 })
 
+const BLOCKS = '/supernova/devnet/blocks/1'
+
+/** A bare libp2p node with gossipsub, free to publish anything. */
+async function gossipClient() {
+  return createLibp2p({
+    transports: [tcp()],
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+    services: {
+      identify: identify(),
+      pubsub: gossipsub({
+        globalSignaturePolicy: StrictNoSign,
+        allowPublishToZeroTopicPeers: true,
+      }),
+    },
+  })
+}
+
+/** A lying peer whose headers from height 3 on do not link to their parents. */
+function unlinkedHeaders(chain: Chain): ChainView {
+  const getHeaders = async (from: number, count: number) =>
+    (await chain.getHeaders(from, count)).map((h) =>
+      h.height >= 3 ? { ...h, prevHash: new Uint8Array(32).fill(0xee) } : h,
+    )
+  return override(chain, { getHeaders })
+}
+
+function override(chain: Chain, methods: Partial<ChainView>): ChainView {
+  return new Proxy(chain, {
+    get(target, prop) {
+      if (prop in methods) return methods[prop as keyof ChainView]
+      const value = Reflect.get(target, prop, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  }) as ChainView
+}
+
 /** What a lying peer shows: its real chain, but the block at `height` served with a changed body. */
 function corruptAt(chain: Chain, height: number): ChainView {
   const getBlockBytes = async (hash: Uint8Array) => {
@@ -140,11 +230,5 @@ function corruptAt(chain: Chain, height: number): ChainView {
     const outputs = coinbase!.outputs.map((o, i) => (i === 0 ? { ...o, amount: o.amount - 1n } : o))
     return encodeBlock({ header: block.header, transactions: [{ ...coinbase!, outputs }, ...rest] })
   }
-  return new Proxy(chain, {
-    get(target, prop) {
-      if (prop === 'getBlockBytes') return getBlockBytes
-      const value = Reflect.get(target, prop, target)
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  }) as ChainView
+  return override(chain, { getBlockBytes })
 }
