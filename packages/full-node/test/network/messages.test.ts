@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { DecodeError, devnetAccount, type Lock } from '@supernova/protocol'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -52,6 +53,15 @@ describe('wire messages', () => {
       const l = PROTOCOL_LIMITS[name]
       expect(l.timeoutMs).toBeGreaterThan(0)
       expect(l.maxResponseBytes).toBeLessThan(2 ** 28) // a 4-byte length prefix covers it
+    }
+  })
+
+  it('docs/network.md lists the caps and timeouts the code enforces', () => {
+    const doc = readFileSync(new URL('../../../../docs/network.md', import.meta.url), 'utf8')
+    for (const name of PROTOCOL_NAMES) {
+      const l = PROTOCOL_LIMITS[name]
+      const row = `| \`${name}\` | ${l.maxRequestBytes.toLocaleString('en')} | ${l.maxResponseBytes.toLocaleString('en')} | ${l.timeoutMs / 1000} s |`
+      expect(doc).toContain(row)
     }
   })
 
