@@ -145,7 +145,7 @@ export function formatError(e: unknown, debug: boolean): string {
     const help = e.command ? `supernova ${e.command} --help` : 'supernova --help'
     line = `supernova: ${e.message.replace(/^USAGE: /, '')} (see '${help}')`
   } else if (e instanceof BaseError) {
-    line = `supernova: ${e.message}`
+    line = `supernova: ${e.message}${systemCause(e)}`
   } else if (e instanceof Error) {
     line = `supernova: error: ${e.message}${debug ? '' : ' (run with --debug for details)'}`
   } else {
@@ -156,6 +156,22 @@ export function formatError(e: unknown, debug: boolean): string {
   for (let c: unknown = e; c instanceof Error && stacks.length < 8; c = c.cause)
     stacks.push(c.stack ?? String(c))
   return [line, ...stacks.map((s, i) => (i === 0 ? s : `caused by: ${s}`))].join('\n')
+}
+
+const ERRNO_HINTS: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'the port is taken: is another node running? pick another port',
+  EACCES: 'permission denied',
+  ENOSPC: 'the disk is full',
+}
+
+/** The operating-system reason under a typed error, e.g. " (EADDRINUSE: the port is taken…)". */
+function systemCause(e: Error): string {
+  for (let c: unknown = e.cause, depth = 0; c instanceof Error && depth < 8; c = c.cause, depth++) {
+    const code = (c as NodeJS.ErrnoException).code
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+      return ` (${code}${ERRNO_HINTS[code] ? `: ${ERRNO_HINTS[code]}` : ''})`
+  }
+  return ''
 }
 
 function isEntryPoint(): boolean {

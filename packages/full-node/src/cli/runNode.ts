@@ -23,12 +23,9 @@ export type RunNodeParameters = {
 }
 
 async function loadCreateFullNode(): Promise<CreateNode> {
-  // Loaded lazily so wallet and rpc commands never pay for libp2p and LevelDB.
-  const specifier = '../node/createFullNode.js'
-  const mod = (await import(specifier)) as { createFullNode?: CreateNode }
-  if (typeof mod.createFullNode !== 'function')
-    throw new Error('this build has no createFullNode: the node cannot run')
-  return mod.createFullNode
+  // Loaded lazily so wallet and rpc commands never pay for libp2p, LevelDB and the workers.
+  const { createFullNode } = await import('../node/createFullNode.js')
+  return (options) => createFullNode(options)
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   encodeAddress,
   equalBytes,
 } from '@supernova/protocol'
+import { FAUCET_ACCOUNT } from '../../node/faucet.js'
 import { formatNova } from '../../wallet/amount.js'
 import type { CommandSpec, ParsedArgs } from '../args.js'
 import { toFullNodeOptions } from '../config.js'
@@ -22,7 +23,12 @@ export function devnetAddress(index: number): string {
   return encodeAddress({ network: 'devnet', lock: devnetAccount(index).lock })
 }
 
-/** One line per prefunded account: index, address and genesis balance. */
+const ROLES: Readonly<Record<number, string>> = {
+  [FAUCET_ACCOUNT]: 'pays the faucet',
+  [DEVNET_REWARD_ACCOUNT]: 'receives block rewards by default',
+}
+
+/** One line per prefunded account: index, address, genesis balance and role. */
 export function devnetAccountLines(): string[] {
   return Array.from({ length: DEVNET_ACCOUNT_COUNT }, (_, i) => {
     const { lock } = devnetAccount(i)
@@ -30,7 +36,8 @@ export function devnetAccountLines(): string[] {
       equalBytes(a.lock.policyHash, lock.policyHash),
     )
     const funds = alloc ? `${formatNova(alloc.amount)} NOVA` : ''
-    return `  ${String(i).padStart(2)}  ${devnetAddress(i)}  ${funds}`.trimEnd()
+    const role = ROLES[i] ? `  (${ROLES[i]})` : ''
+    return `  ${String(i).padStart(2)}  ${devnetAddress(i)}  ${funds}${role}`.trimEnd()
   })
 }
 
@@ -52,7 +59,8 @@ async function run(args: ParsedArgs, io: CliIo): Promise<number> {
       ...devnetAccountLines(),
       '',
       'Use them:',
-      `  supernova wallet import --devnet-account 0 --wallet ./alice.json --rpc ${node.apiUrl()}`,
+      '  supernova wallet import --devnet-account 0 --wallet ./alice.json',
+      `  supernova wallet balance --wallet ./alice.json --rpc ${node.apiUrl()}`,
       `  supernova rpc faucet '{"address":"dnova1…","amount":"100000000"}' --rpc ${node.apiUrl()}`,
       options.faucet.enabled
         ? `  (faucet on: at most ${formatNova(options.faucet.maxAmount)} NOVA per call; amounts in units, 1 NOVA = 100000000)`
