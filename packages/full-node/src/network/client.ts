@@ -16,21 +16,23 @@ import {
 import { asNetworkError, NetworkError } from './errors.js'
 import {
   decodeHeadersResponse,
-  decodeOutpointResponse,
   decodeResponseFrame,
   decodeStatus,
   decodeTxProofResponse,
-  decodeUtxosResponse,
   encodeHashRequest,
   encodeHeadersRequest,
+  type StatusMessage,
+  type TxProofMessage,
+} from './messages.js'
+import { PROTOCOL_LIMITS, type ProtocolName, protocolId } from './protocols.js'
+import {
+  decodeOutpointResponse,
+  decodeUtxosResponse,
   encodeOutpointRequest,
   encodeUtxosRequest,
   type OutpointMessage,
-  type StatusMessage,
-  type TxProofMessage,
   type UtxosMessage,
-} from './messages.js'
-import { PROTOCOL_LIMITS, type ProtocolName, protocolId } from './protocols.js'
+} from './stateMessages.js'
 import { finishStream, readFrame, writeFrame } from './stream.js'
 
 /** What the request helpers need: a started libp2p node and the network whose protocols to use. */

@@ -6,16 +6,10 @@ import { NetworkError } from './errors.js'
 import {
   decodeHashRequest,
   decodeHeadersRequest,
-  decodeOutpointRequest,
-  decodeUtxosRequest,
   encodeHeadersResponse,
-  encodeOutpointResponse,
   encodeResponseFrame,
   encodeStatus,
   encodeTxProofResponse,
-  encodeUtxosResponse,
-  type ProvenUtxo,
-  provenUtxoLength,
   type ResponseFrame,
 } from './messages.js'
 import type { PeerManager } from './peers.js'
@@ -26,6 +20,14 @@ import {
   type ProtocolName,
   protocolId,
 } from './protocols.js'
+import {
+  decodeOutpointRequest,
+  decodeUtxosRequest,
+  encodeOutpointResponse,
+  encodeUtxosResponse,
+  type ProvenUtxo,
+  provenUtxoLength,
+} from './stateMessages.js'
 import { finishStream, raceAbort, readFrame, writeFrame } from './stream.js'
 
 /** Penalty points for a request we could not parse or that broke a cap. */

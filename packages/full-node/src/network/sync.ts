@@ -129,10 +129,7 @@ export class Syncer {
       if (this.exhausted.size > 1024) this.exhausted.clear()
     }
     if (rounds > 0)
-      this.logger.info(
-        { height: this.chain.tip().height, rounds },
-        'sync: no peer is ahead of us',
-      )
+      this.logger.info({ height: this.chain.tip().height, rounds }, 'sync: no peer is ahead of us')
   }
 
   private onRoundError(peer: string, err: unknown): void {

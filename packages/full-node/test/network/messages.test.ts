@@ -6,23 +6,25 @@ import {
   decodeHashRequest,
   decodeHeadersRequest,
   decodeHeadersResponse,
-  decodeOutpointRequest,
-  decodeOutpointResponse,
   decodeResponseFrame,
   decodeStatus,
-  decodeUtxosRequest,
-  decodeUtxosResponse,
   encodeHashRequest,
   encodeHeadersRequest,
-  encodeOutpointRequest,
-  encodeOutpointResponse,
   encodeResponseFrame,
   encodeStatus,
-  encodeUtxosRequest,
-  encodeUtxosResponse,
   type StatusMessage,
 } from '../../src/network/messages.js'
 import { PROTOCOL_LIMITS, PROTOCOL_NAMES, protocolId } from '../../src/network/protocols.js'
+import {
+  decodeOutpointRequest,
+  decodeOutpointResponse,
+  decodeUtxosRequest,
+  decodeUtxosResponse,
+  encodeOutpointRequest,
+  encodeOutpointResponse,
+  encodeUtxosRequest,
+  encodeUtxosResponse,
+} from '../../src/network/stateMessages.js'
 
 const hash32 = fc.uint8Array({ minLength: 32, maxLength: 32 })
 const u32 = fc.integer({ min: 0, max: 0xffffffff })
