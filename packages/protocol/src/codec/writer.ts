@@ -109,6 +109,11 @@ export class Writer {
     return this.u8(value ? 1 : 0)
   }
 
+  /** What was written so far, without copying: valid until the next write. */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.pos)
+  }
+
   /** A copy of what was written. */
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos)

@@ -19,6 +19,8 @@ const LABEL_SPENT = Uint8Array.of(3)
 const LABEL_OUTPUTS = Uint8Array.of(4)
 const LABEL_PAYLOAD = Uint8Array.of(5)
 const LABEL_INPUT = Uint8Array.of(6)
+/** genesisHash[32] ‖ version u16 ‖ kind u8 ‖ locktime u32. */
+const PREFIX_HEADER_BYTES = 39
 
 /**
  * Builds the sighash context. Every input's signature commits to: the network (genesis hash),
@@ -37,32 +39,41 @@ export function createSighashContext({
 }): SighashContext {
   if (spent.length !== tx.inputs.length)
     throw new RangeError(`sighash: ${tx.inputs.length} inputs but ${spent.length} spent outputs`)
-  const prevouts = new Writer(36 * tx.inputs.length + 1)
-  const sequences = new Writer(4 * tx.inputs.length + 1)
-  for (const i of tx.inputs) {
-    writeOutPoint(prevouts, i.prevout)
-    sequences.u32(i.sequence)
-  }
-  const spentW = new Writer(41 * spent.length + 1)
+  // One buffer for the four committed lists; each list is hashed from its slice.
+  const n = tx.inputs.length
+  const w = new Writer(81 * n + 41 * tx.outputs.length + 8)
+  for (const i of tx.inputs) writeOutPoint(w, i.prevout)
+  const endPrevouts = w.length
+  for (const i of tx.inputs) w.u32(i.sequence)
+  const endSequences = w.length
   for (const s of spent) {
-    spentW.u64(s.amount)
-    writeLock(spentW, s.lock)
+    w.u64(s.amount)
+    writeLock(w, s.lock)
   }
-  const outputs = new Writer(41 * tx.outputs.length + 1)
+  const endSpent = w.length
   for (const o of tx.outputs) {
-    outputs.u64(o.amount)
-    writeLock(outputs, o.lock)
+    w.u64(o.amount)
+    writeLock(w, o.lock)
   }
-  const header = new Writer(64)
-  header.fixed(genesisHash, 32).u16(tx.version).u8(TX_KIND_CODES[tx.kind]).u32(tx.locktime)
-  const prefix = new Writer(32 * 6)
-  prefix.raw(header.finish())
-  prefix.raw(hashParts('sighash', [LABEL_PREVOUTS, prevouts.finish()]))
-  prefix.raw(hashParts('sighash', [LABEL_SEQUENCES, sequences.finish()]))
-  prefix.raw(hashParts('sighash', [LABEL_SPENT, spentW.finish()]))
-  prefix.raw(hashParts('sighash', [LABEL_OUTPUTS, outputs.finish()]))
-  prefix.raw(hashParts('sighash', [LABEL_PAYLOAD, tx.payload]))
-  return { prefix: prefix.finish(), inputCount: tx.inputs.length }
+  const all = w.written()
+  const prefix = new Uint8Array(PREFIX_HEADER_BYTES + 5 * 32)
+  prefix.set(genesisHash.subarray(0, 32), 0)
+  const view = new DataView(prefix.buffer)
+  view.setUint16(32, tx.version, true)
+  prefix[34] = TX_KIND_CODES[tx.kind]
+  view.setUint32(35, tx.locktime, true)
+  let off = PREFIX_HEADER_BYTES
+  for (const [label, part] of [
+    [LABEL_PREVOUTS, all.subarray(0, endPrevouts)],
+    [LABEL_SEQUENCES, all.subarray(endPrevouts, endSequences)],
+    [LABEL_SPENT, all.subarray(endSequences, endSpent)],
+    [LABEL_OUTPUTS, all.subarray(endSpent)],
+    [LABEL_PAYLOAD, tx.payload],
+  ] as const) {
+    prefix.set(hashParts('sighash', [label, part]), off)
+    off += 32
+  }
+  return { prefix, inputCount: n }
 }
 
 /** The 32-byte message every signature of input `index` signs. */
