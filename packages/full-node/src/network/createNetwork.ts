@@ -1,4 +1,4 @@
-import type { PeerId } from '@libp2p/interface'
+import type { IdentifyResult, PeerId } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 import { equalBytes, type Network, type Transaction } from '@supernova/protocol'
@@ -11,6 +11,7 @@ import { openNodeIdentity } from './identity.js'
 import { createLibp2pNode, type SupernovaLibp2p } from './libp2pNode.js'
 import { DEFAULT_PEER_SCORES_OPTIONS, type PeerScoresOptions } from './peerScores.js'
 import { type PeerInfo, PeerManager } from './peers.js'
+import { protocolId } from './protocols.js'
 import { RequestServer } from './server.js'
 import { Syncer, type SyncOptions } from './sync.js'
 
@@ -120,6 +121,9 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
     onOrphan: (peer) => void refreshStatus(peer),
   })
   const statusInFlight = new Set<string>()
+  /** Connected peers that serve `status` (learnt from identify); bounded by the connections. */
+  const statusPeers = new Set<string>()
+  const statusProtocol = protocolId(options.network, 'status')
   const cleanups: (() => void)[] = []
 
   function requestContext(): RequestContext {
@@ -143,7 +147,6 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
       peers.setStatus(peer, status)
       if (status.cumulativeWork > chain.tip().cumulativeWork) syncer.trigger()
     } catch (err) {
-      // Browsers and tools connect without serving `status`: not a fault.
       if (err instanceof NetworkError && err.peerAction === 'penalize')
         peers.penalize(id, 10, `status: ${err.message}`)
       log.debug({ peer: id, err: String(err) }, 'status request failed')
@@ -152,9 +155,9 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
     }
   }
 
-  function startTimers(node: SupernovaLibp2p): void {
+  function startTimers(): void {
     const status = setInterval(() => {
-      for (const peer of node.getPeers()) void refreshStatus(peer)
+      for (const id of statusPeers) void refreshStatus(peerIdFromString(id))
     }, tuning.statusIntervalMs)
     const maintenance = setInterval(
       () => void peers.redialBootstrap(),
@@ -167,13 +170,22 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
   }
 
   function listen(node: SupernovaLibp2p): void {
-    const onConnect = (e: CustomEvent<PeerId>) => void refreshStatus(e.detail)
-    const onDisconnect = (e: CustomEvent<PeerId>) => peers.onDisconnect(e.detail)
-    node.addEventListener('peer:connect', onConnect)
+    // Identify tells which peers serve `status` (nodes do, browsers and tools do not).
+    const onIdentify = (e: CustomEvent<IdentifyResult>) => {
+      if (!e.detail.protocols.includes(statusProtocol)) return
+      statusPeers.add(e.detail.peerId.toString())
+      void refreshStatus(e.detail.peerId)
+    }
+    const onDisconnect = (e: CustomEvent<PeerId>) => {
+      if (node.getConnections(e.detail).length === 0) statusPeers.delete(e.detail.toString())
+      peers.onDisconnect(e.detail)
+    }
+    node.addEventListener('peer:identify', onIdentify)
     node.addEventListener('peer:disconnect', onDisconnect)
     cleanups.push(() => {
-      node.removeEventListener('peer:connect', onConnect)
+      node.removeEventListener('peer:identify', onIdentify)
       node.removeEventListener('peer:disconnect', onDisconnect)
+      statusPeers.clear()
     })
     cleanups.push(
       chain.on('connect', ({ block }) => {
@@ -206,7 +218,7 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
       gossip.attach(node.services.pubsub)
       syncer.start()
       listen(node)
-      startTimers(node)
+      startTimers()
       log.info(
         { peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map(String) },
         'network started',
