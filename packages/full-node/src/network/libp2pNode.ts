@@ -86,6 +86,10 @@ export async function createLibp2pNode(p: CreateLibp2pNodeParameters): Promise<S
         ignoreDuplicatePublishError: true,
         allowedTopics: [p.topics.blocks, p.topics.txs],
         maxInboundDataLength: MAX_BLOCK_ENCODED_BYTES + 64 * 1024,
+        // One RPC and one message at a time per peer: validation (a block import) applies
+        // back-pressure to the sender instead of piling up concurrent work.
+        awaitRpcHandler: true,
+        awaitRpcMessageHandler: true,
         scoreParams: createPeerScoreParams({
           topics: { [p.topics.blocks]: topicScore(1), [p.topics.txs]: topicScore(0.5) },
           appSpecificScore: (peerId) => -p.misbehaviour(peerId),
