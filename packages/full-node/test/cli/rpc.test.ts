@@ -153,6 +153,21 @@ describe('supernova rpc', () => {
     expect(missing.stderr).toMatch(/no cookie file at/)
   })
 
+  it("finds the cookie in the default data dir of the node's network", async () => {
+    const home = join(dir, 'home')
+    mkdirSync(join(home, '.supernova', 'devnet'), { recursive: true })
+    writeFileSync(join(home, '.supernova', 'devnet', '.cookie'), ADMIN_TOKEN, { mode: 0o600 })
+    const r = await run(['rpc', 'stop', '--rpc', node.url], { homeDir: home, cwd: home })
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout)).toEqual({ stopping: true })
+    // An explicit network points elsewhere: no cookie there, so the node refuses.
+    const other = await run(['rpc', 'stop', '--rpc', node.url, '--network', 'testnet'], {
+      homeDir: home,
+      cwd: home,
+    })
+    expect(other.stderr).toMatch(/-32001/)
+  })
+
   it('reports a missing node in one line', async () => {
     const r = await run(['rpc', 'getChainInfo', '--rpc', await closedPortUrl()])
     expect(r.code).toBe(1)

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { NETWORKS, type Network } from '@supernova/protocol'
 import { createRpcClient } from '../../rpc/client.js'
+import { getChainInfo } from '../../rpc/methods.js'
 import { type CommandSpec, type ParsedArgs, stringOpt } from '../args.js'
-import { localRpcUrl } from '../config.js'
+import { defaultDataDir, localRpcUrl } from '../config.js'
 import { CliError, usageError } from '../errors.js'
 import { type CliIo, writeLine } from '../io.js'
 import { CLIENT_OPTIONS, configFor } from './shared.js'
@@ -15,6 +17,7 @@ export const ADMIN_METHODS: ReadonlySet<string> = new Set([
   'banPeer',
 ])
 const MAX_PARAMS_BYTES = 1024 * 1024
+const COOKIE_FILE = '.cookie'
 
 function parseParams(text: string | undefined): unknown {
   if (text === undefined) return {}
@@ -38,8 +41,12 @@ function readCookie(path: string): string {
   return secret
 }
 
-/** The bearer token: --api-key, --cookie FILE, or for admin methods the data dir's cookie / API key. */
-function tokenFor(args: ParsedArgs, io: CliIo, method: string): string | undefined {
+/**
+ * The bearer token: --api-key, --cookie FILE, or for admin methods the cookie of the data dir
+ * (when no data dir or network is configured, the default data dir of the network the node
+ * reports), else the configured API key.
+ */
+async function tokenFor(args: ParsedArgs, io: CliIo, method: string, url: string) {
   const apiKey = stringOpt(args, 'api-key')
   const cookie = stringOpt(args, 'cookie')
   if (apiKey !== undefined && cookie !== undefined)
@@ -52,10 +59,23 @@ function tokenFor(args: ParsedArgs, io: CliIo, method: string): string | undefin
     return readCookie(path)
   }
   if (!ADMIN_METHODS.has(method)) return undefined
-  const { values } = configFor(args, io)
-  const path = join(values.dataDir, '.cookie')
-  if (existsSync(path)) return readCookie(path)
-  return values.apiKey
+  const { values, sources } = configFor(args, io)
+  const candidates = [join(values.dataDir, COOKIE_FILE)]
+  if (sources.dataDir === 'default' && sources.network === 'default') {
+    const network = await nodeNetwork(url)
+    if (network) candidates.push(join(defaultDataDir(io.homeDir, network), COOKIE_FILE))
+  }
+  const found = candidates.find((p) => existsSync(p))
+  return found ? readCookie(found) : values.apiKey
+}
+
+async function nodeNetwork(url: string): Promise<Network | undefined> {
+  try {
+    const { network } = await getChainInfo(createRpcClient({ url, timeoutMs: 5000 }))
+    return (NETWORKS as readonly string[]).includes(network) ? (network as Network) : undefined
+  } catch {
+    return undefined // the real call below reports an unreachable node
+  }
 }
 
 async function run(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -63,9 +83,9 @@ async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!method || !/^[A-Za-z][\w.]{0,63}$/.test(method))
     throw usageError(method ? `'${method}' is not a method name` : 'missing METHOD', 'rpc')
   const params = parseParams(paramsText)
-  const token = tokenFor(args, io, method)
   const url =
     stringOpt(args, 'rpc') ?? io.env.SUPERNOVA_RPC_URL ?? localRpcUrl(configFor(args, io).values)
+  const token = await tokenFor(args, io, method, url)
   const timeout = stringOpt(args, 'timeout')
   const timeoutMs = timeout === undefined ? undefined : Number(timeout) * 1000
   if (
@@ -96,8 +116,9 @@ export const rpcCommand: CommandSpec = {
   description: [
     'Calls METHOD with JSON params (an object, or an array for one-parameter methods) and prints',
     'the result as JSON. Errors go to stderr with their JSON-RPC code. Admin methods (stop,',
-    'setMining, addPeer, banPeer) send the cookie from <data-dir>/.cookie unless --cookie or',
-    '--api-key is given (or SUPERNOVA_API_KEY is set).',
+    'setMining, addPeer, banPeer) send the cookie from <data-dir>/.cookie (without --data-dir or',
+    "--network: ~/.supernova/<the node's network>/.cookie) unless --cookie or --api-key is given;",
+    'without a cookie file, SUPERNOVA_API_KEY (or apiKey in the config file) is sent.',
   ].join('\n'),
   options: {
     ...CLIENT_OPTIONS,
