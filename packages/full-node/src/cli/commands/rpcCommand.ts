@@ -49,8 +49,6 @@ function readCookie(path: string): string {
 async function tokenFor(args: ParsedArgs, io: CliIo, method: string, url: string) {
   const apiKey = stringOpt(args, 'api-key')
   const cookie = stringOpt(args, 'cookie')
-  if (apiKey !== undefined && cookie !== undefined)
-    throw usageError('give --cookie or --api-key, not both', 'rpc')
   if (apiKey !== undefined) return apiKey
   if (cookie !== undefined) {
     const path = resolve(io.cwd, cookie)
@@ -83,6 +81,8 @@ async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!method || !/^[A-Za-z][\w.]{0,63}$/.test(method))
     throw usageError(method ? `'${method}' is not a method name` : 'missing METHOD', 'rpc')
   const params = parseParams(paramsText)
+  if (stringOpt(args, 'api-key') !== undefined && stringOpt(args, 'cookie') !== undefined)
+    throw usageError('give --cookie or --api-key, not both', 'rpc')
   const url =
     stringOpt(args, 'rpc') ?? io.env.SUPERNOVA_RPC_URL ?? localRpcUrl(configFor(args, io).values)
   const token = await tokenFor(args, io, method, url)
