@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: runs the SuperNova site on http://localhost:3000 — three Next.js apps in dev mode
-// joined by multi-zone rewrites (apps/web proxies /explorer and /dashboard). Each service is a
-// child in its own process group; Ctrl-C / SIGTERM stops them all, and if one dies the rest are
-// stopped and we exit non-zero. Add services (e.g. the devnet node) to SERVICES below.
+// `npm start`: runs a local mining devnet (API on :7700, data in ./.data, resumed on the next start)
+// and the SuperNova site on http://localhost:3000 — three Next.js apps in dev mode joined by
+// multi-zone rewrites (apps/web proxies /explorer and /dashboard). Each service is a child in its
+// own process group; Ctrl-C / SIGTERM stops them all, and if one dies the rest are stopped and we
+// exit non-zero. Services are listed in SERVICES below.
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -35,8 +35,36 @@ function nextDev({ name, app, port, host, env = {} }) {
   }
 }
 
-/** Everything `npm start` runs, in start order; stopped together. */
+/** The local mining devnet: data in ./.data/devnet (resumed on the next start), API on :7700. */
+function devnetNode() {
+  return {
+    name: 'devnet',
+    cwd: ROOT,
+    command: process.execPath,
+    args: [
+      join(ROOT, 'packages', 'full-node', 'dist', 'cli', 'main.js'),
+      'devnet',
+      '--data-dir',
+      join(ROOT, '.data', 'devnet'),
+      '--rpc-port',
+      String(DEVNET_API_PORT),
+      '--log-level',
+      'warn',
+    ],
+    env: {},
+    port: DEVNET_API_PORT,
+    // The p2p listeners (TCP, WebSockets, WebRTC-direct) must be free too.
+    extraPorts: [7701, 7702],
+    host: '127.0.0.1',
+    ready: /devnet node running/,
+  }
+}
+
+const DEVNET_API_PORT = 7700
+
+/** Everything `npm start` runs, in start order; stopped together (in reverse). */
 const SERVICES = [
+  devnetNode(),
   nextDev({ name: 'explorer', app: 'explorer', port: 3001, host: ZONE_HOST }),
   nextDev({ name: 'dashboard', app: 'dashboard', port: 3002, host: ZONE_HOST }),
   nextDev({
@@ -108,10 +136,15 @@ function runStep(name, command, args) {
   })
 }
 
-async function buildProtocolIfMissing() {
-  if (existsSync(join(ROOT, 'packages', 'protocol', 'dist', 'index.js'))) return
-  say('packages/protocol has no dist/: building it first')
-  await runStep('build', TURBO_BIN, ['run', 'build', '--filter=@supernova/protocol'])
+/** Builds the node and what it depends on (Turborepo's cache makes this instant when unchanged). */
+async function buildPackages() {
+  say('building the protocol and the full node…')
+  await runStep('build', TURBO_BIN, [
+    'run',
+    'build',
+    '--filter=@supernova/full-node',
+    '--output-logs=errors-only',
+  ])
 }
 
 const running = new Map() // name -> ChildProcess
@@ -195,15 +228,23 @@ async function main() {
     })
   }
 
-  for (const service of SERVICES) await assertPortFree(service.port, service.host)
-  await buildProtocolIfMissing()
+  for (const service of SERVICES) {
+    for (const port of [service.port, ...(service.extraPorts ?? [])])
+      await assertPortFree(port, service.host)
+  }
+  await buildPackages()
   if (stopping) return
 
   const pending = new Set(SERVICES.map((s) => s.name))
   for (const [index, service] of SERVICES.entries()) {
     startService(service, index, ({ name }) => {
       pending.delete(name)
-      if (pending.size === 0) say(`SuperNova site: ${SITE_URL}`)
+      if (pending.size === 0) {
+        say(
+          `SuperNova devnet API: http://127.0.0.1:${DEVNET_API_PORT} (JSON-RPC at /rpc; data in .data/devnet)`,
+        )
+        say(`SuperNova site: ${SITE_URL}`)
+      }
     })
   }
 }

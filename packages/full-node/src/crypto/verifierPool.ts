@@ -14,7 +14,7 @@ type Item = { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array 
 export type VerifierPoolOptions = {
   /** Worker threads (default: CPU count, at most 4). */
   threads?: number
-  /** Signatures remembered as valid (default 100,000): a transaction checked at mempool entry is not checked again in its block. */
+  /** Signatures remembered as valid (default 100,000; 0 = none): a transaction checked at mempool entry is not checked again in its block. */
   cacheSize?: number
   /** Batches smaller than this are verified on the calling thread (default 16). */
   inlineBelow?: number
@@ -58,6 +58,7 @@ export function createVerifierPool(options: VerifierPoolOptions = {}): VerifierP
     return h.digest('base64')
   }
   const remember = (key: string) => {
+    if (cacheSize === 0) return
     if (cache.size >= cacheSize) cache.delete(cache.values().next().value!)
     cache.add(key)
   }
