@@ -343,6 +343,7 @@ export class Chain extends ChainQueries implements ChainView {
   /** Fully validate and connect `b` on the tip, in one batch. @throws {ValidationError} */
   private async connect(entry: IndexEntry, b: Block): Promise<BlockConnection> {
     const parent = this.index.tip()
+    const started = performance.now()
     const utxos = await this.prefetchInputs(b)
     const connection = await verifyBlock({
       block: b,
@@ -368,7 +369,13 @@ export class Chain extends ChainQueries implements ChainView {
     )
     this.utxoTree = connection.utxoTree
     this.index.pushMain(entry)
-    this.emit('connect', { block: b, hash: entry.hash, height: entry.height, connection })
+    this.emit('connect', {
+      block: b,
+      hash: entry.hash,
+      height: entry.height,
+      connection,
+      validationMs: performance.now() - started,
+    })
     return connection
   }
 

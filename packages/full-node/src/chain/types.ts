@@ -58,7 +58,13 @@ export type ProcessBlockResult =
 
 export type ChainEvents = {
   /** A block joined the main chain (in order; during a reorg after the disconnects). */
-  connect: { block: Block; hash: Uint8Array; height: number; connection: BlockConnection }
+  connect: {
+    block: Block
+    hash: Uint8Array
+    height: number
+    connection: BlockConnection
+    validationMs: number
+  }
   /** A block left the main chain (tip first). `transactions` are its non-coinbase txs, for the mempool. */
   disconnect: { block: Block; hash: Uint8Array; height: number }
   /** The tip changed (after all connects/disconnects of one operation). */

@@ -201,7 +201,10 @@ export async function createFullNode(
   )
 
   // Metrics follow the chain and the mempool.
-  chain.on('connect', (e) => metrics.blockConnected(e.height))
+  chain.on('connect', (e) => {
+    metrics.blockConnected(e.height)
+    metrics.observeBlockValidation(e.validationMs / 1000)
+  })
   chain.on('tip', (e) => {
     metrics.setChainHeight(e.tip.height)
     metrics.setUtxoSetSize(chain.utxoCount)
