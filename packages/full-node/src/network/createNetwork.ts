@@ -104,8 +104,8 @@ const WRONG_GENESIS_BAN_MS = 24 * 60 * 60_000
  */
 export function createNetwork(options: NetworkOptions, components: NetworkComponents): P2PNetwork {
   const tuning: NetworkTuning = { ...DEFAULT_NETWORK_TUNING, ...options.tuning }
-  const { chain, mempool, logger } = components
-  const log = logger.child({ component: 'network' })
+  // The composition root names the component in the logger's bindings.
+  const { chain, mempool, logger: log } = components
   const now = components.now ?? Date.now
   const peers = new PeerManager({ ...tuning, bootstrap: options.bootstrap }, log, now)
   const server = new RequestServer({ network: options.network, ...tuning }, chain, peers, log)
