@@ -100,7 +100,13 @@ export async function createFullNode(
           } catch (e) {
             if (!(e instanceof MempoolError)) throw e
             metrics.txRejected(e.code)
-            return { accepted: false, txid: new Uint8Array(32), code: e.code }
+            // A consensus failure carries its rule's code, so the network can penalise the relayer.
+            const validationCode = (e.details as { validationCode?: unknown }).validationCode
+            return {
+              accepted: false,
+              txid: new Uint8Array(32),
+              code: typeof validationCode === 'string' ? validationCode : e.code,
+            }
           }
         },
       },
