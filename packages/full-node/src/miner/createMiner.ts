@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os'
 import {
   type Block,
   bitsToTarget,
@@ -12,7 +11,7 @@ import {
   toHex,
 } from '@supernova/protocol'
 import type { ChainTip } from '../chain/types.js'
-import { MinerError } from './errors.js'
+import { checkThreads, resolveMinerOptions, u32le } from './options.js'
 import type { Miner, MinerComponents, MinerOptions } from './types.js'
 import { createWorkerPool, type WorkerPool, type WorkerReply } from './workerPool.js'
 
@@ -33,11 +32,9 @@ type Job = { id: number; block: Block; header: Uint8Array }
 export function createMiner(options: MinerOptions, components: MinerComponents): Miner {
   const { chain, mempool, logger, now } = components
   const params = chain.params
-  let threadCount = checkThreads(options.threads ?? 1)
-  const refreshMs = checkPositive('templateRefreshMs', options.templateRefreshMs ?? 2_000)
-  const nonceSpan = options.noncesPerTemplate ?? 1n << 64n
-  if (nonceSpan < 1n || nonceSpan > 1n << 64n)
-    throw invalid(`noncesPerTemplate must be in [1, 2^64]: ${nonceSpan}`)
+  const resolved = resolveMinerOptions(options)
+  const { refreshMs, nonceSpan } = resolved
+  let threadCount = resolved.threads
   const key = domainKey('header')
 
   let started = false
@@ -297,27 +294,4 @@ export function createMiner(options: MinerOptions, components: MinerComponents):
     },
     stats: () => ({ ...stats, hashes: totalHashes(), liveWorkers: pool?.live() ?? 0 }),
   }
-}
-
-function invalid(message: string): MinerError {
-  return new MinerError({ code: 'INVALID_OPTION', message })
-}
-
-function checkThreads(threads: number): number {
-  const max = availableParallelism()
-  if (!Number.isInteger(threads) || threads < 1 || threads > max)
-    throw invalid(`threads must be an integer from 1 to ${max} (the available CPUs): ${threads}`)
-  return threads
-}
-
-function checkPositive(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1)
-    throw invalid(`${name} must be a positive integer: ${value}`)
-  return value
-}
-
-function u32le(n: number): Uint8Array {
-  const b = new Uint8Array(4)
-  new DataView(b.buffer).setUint32(0, n >>> 0, true)
-  return b
 }
