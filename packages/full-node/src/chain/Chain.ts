@@ -12,6 +12,7 @@ import {
   encodeBlock,
   fromHex,
   hashHeader,
+  initHashing,
   type OutPoint,
   outpointKey,
   type SignatureSchemes,
@@ -90,6 +91,8 @@ export class Chain extends ChainQueries implements ChainView {
   static async open(options: ChainOptions, components: ChainComponents): Promise<Chain> {
     const { params } = options
     const { store, logger } = components
+    // Every hash the chain computes goes through hash-wasm from here on (the fallback is 2–5× slower).
+    await initHashing()
     const genesisHash = fromHex(params.genesisHash)
     const storedGenesis = await store.get(keys.meta('genesis'))
     if (!storedGenesis) await initialise(params, store)
@@ -253,16 +256,21 @@ export class Chain extends ChainQueries implements ChainView {
       cumulativeWork: parent.cumulativeWork + workForBits(header.bits),
       status: STATUS.HAS_BLOCK,
     }
-    await this.store.batch([
-      { type: 'put', key: keys.block(hash), value: encodeBlock(block) },
-      { type: 'put', key: keys.header(hash), value: encodeHeaderRecord(entry) },
-    ])
-    this.index.add(entry)
     const tip = this.index.tip()
+    const extendsTip = parent === tip && entry.cumulativeWork > tip.cumulativeWork
+    const body = encodeBlock(block)
+    // Extending the tip (the common case), the body is written in the connect batch itself.
+    if (!extendsTip) {
+      await this.store.batch([
+        { type: 'put', key: keys.block(hash), value: body },
+        { type: 'put', key: keys.header(hash), value: encodeHeaderRecord(entry) },
+      ])
+    }
+    this.index.add(entry)
     if (entry.cumulativeWork <= tip.cumulativeWork)
       return { status: 'side', hash, height: entry.height }
-    if (parent === tip) {
-      const error = await this.tryConnect(entry, block)
+    if (extendsTip) {
+      const error = await this.tryConnect(entry, block, body)
       if (error) return { status: 'invalid', hash, error }
       this.emit('tip', { tip: this.tip(), reorgDepth: 0 })
       return { status: 'connected', hash, height: entry.height }
@@ -271,13 +279,18 @@ export class Chain extends ChainQueries implements ChainView {
   }
 
   /** Connect `entry` on the tip; on a consensus failure mark it invalid and return the error. */
-  private async tryConnect(entry: IndexEntry, block?: Block): Promise<ValidationError | undefined> {
+  private async tryConnect(
+    entry: IndexEntry,
+    block?: Block,
+    unstoredBody?: Uint8Array,
+  ): Promise<ValidationError | undefined> {
     const b = block ?? (await this.loadBlock(entry.hash))
     try {
-      await this.connect(entry, b)
+      await this.connect(entry, b, unstoredBody)
       return undefined
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e
+      if (unstoredBody) entry.status &= ~STATUS.HAS_BLOCK
       const marked = this.index.markInvalid(entry)
       await this.store.batch(
         marked.map((m) => ({
@@ -341,7 +354,11 @@ export class Chain extends ChainQueries implements ChainView {
   }
 
   /** Fully validate and connect `b` on the tip, in one batch. @throws {ValidationError} */
-  private async connect(entry: IndexEntry, b: Block): Promise<BlockConnection> {
+  private async connect(
+    entry: IndexEntry,
+    b: Block,
+    unstoredBody?: Uint8Array,
+  ): Promise<BlockConnection> {
     const parent = this.index.tip()
     const started = performance.now()
     const utxos = await this.prefetchInputs(b)
@@ -357,16 +374,16 @@ export class Chain extends ChainQueries implements ChainView {
     })
     const effects = blockEffects(b, connection.txids, entry.height, connection.spent)
     entry.status |= STATUS.VALID
-    await this.store.batch(
-      connectOps({
-        block: b,
-        hash: entry.hash,
-        height: entry.height,
-        txids: connection.txids,
-        effects,
-        record: entry,
-      }),
-    )
+    const ops = connectOps({
+      block: b,
+      hash: entry.hash,
+      height: entry.height,
+      txids: connection.txids,
+      effects,
+      record: entry,
+    })
+    if (unstoredBody) ops.push({ type: 'put', key: keys.block(entry.hash), value: unstoredBody })
+    await this.store.batch(ops)
     this.utxoTree = connection.utxoTree
     this.index.pushMain(entry)
     this.emit('connect', {
@@ -430,6 +447,27 @@ export class Chain extends ChainQueries implements ChainView {
       if (v) map.set(outpointKey(o), this.decodeEntry(v))
     })
     return { get: (o) => map.get(outpointKey(o)) }
+  }
+
+  /**
+   * Fully validates `block` on the current tip without storing or connecting anything (Bitcoin's
+   * TestBlockValidity): what a miner can ask of a template, and what benchmarks measure.
+   * @throws {ValidationError} as `processBlock` would reject it.
+   */
+  checkBlock(block: Block): Promise<BlockConnection> {
+    return this.serial(async () => {
+      const parent = this.index.tip()
+      return verifyBlock({
+        block,
+        parent: { header: parent.header, hash: parent.hash },
+        recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
+        params: this.params,
+        now: this.components.now(),
+        utxos: await this.prefetchInputs(block),
+        utxoTree: this.utxoTree,
+        schemes: this.components.schemes,
+      })
+    })
   }
 
   tip(): ChainTip {

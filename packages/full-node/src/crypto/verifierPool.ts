@@ -8,6 +8,7 @@ import {
   type SignatureSchemes,
 } from '@supernova/protocol'
 import { createNodeEd25519 } from './nodeEd25519.js'
+import { packItems } from './packing.js'
 
 type Item = { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array }
 
@@ -91,7 +92,8 @@ export function createVerifierPool(options: VerifierPoolOptions = {}): VerifierP
         const id = nextId++
         return new Promise<boolean>((resolve) => {
           w.pending.set(id, resolve)
-          w.worker.postMessage({ id, scheme, items: items.slice(p * size, (p + 1) * size) })
+          const packed = packItems(items.slice(p * size, (p + 1) * size))
+          w.worker.postMessage({ id, scheme, packed }, [packed])
         })
       }),
     )
@@ -103,6 +105,7 @@ export function createVerifierPool(options: VerifierPoolOptions = {}): VerifierP
     return {
       ...base,
       async verify(item) {
+        if (cacheSize === 0) return base.verify(item)
         const key = cacheKey(scheme, item)
         if (cache.has(key)) {
           hits++
@@ -113,8 +116,8 @@ export function createVerifierPool(options: VerifierPoolOptions = {}): VerifierP
         return ok
       },
       async batchVerify(items) {
-        const keys = items.map((i) => cacheKey(scheme, i))
-        const todo: Item[] = []
+        const keys = cacheSize === 0 ? [] : items.map((i) => cacheKey(scheme, i))
+        const todo: Item[] = cacheSize === 0 ? [...items] : []
         keys.forEach((k, i) => {
           if (cache.has(k)) hits++
           else todo.push(items[i]!)

@@ -1,15 +1,17 @@
 /**
  * A signature-verification thread of the node's verifier pool. Uses only erasable TypeScript and
- * imports only node built-ins and @supernova/protocol, so Node 24 runs this file as is (tests) and
- * tsc compiles it to dist. Messages: { id, scheme, items: { publicKey, message, signature }[] } in,
- * { id, ok } out — ok is true iff every item verifies under consensus rules.
+ * imports only node built-ins, @supernova/protocol and ./packing, so Node 24 runs this file as is
+ * (tests) and tsc compiles it to dist. Messages: { id, scheme, packed (packItems) } in, { id, ok }
+ * out — ok is true iff every item verifies under consensus rules.
  */
 import { createPublicKey, type KeyObject, verify } from 'node:crypto'
 import { parentPort } from 'node:worker_threads'
 import { createNobleSignatureSchemes, type SchemeId } from '@supernova/protocol'
 
+import { unpackItems } from './packing.ts'
+
 type Item = { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array }
-type Request = { id: number; scheme: SchemeId; items: Item[] }
+type Request = { id: number; scheme: SchemeId; packed: ArrayBuffer }
 
 const port = parentPort
 if (!port) throw new Error('verify worker: must run in a worker thread')
@@ -49,7 +51,7 @@ async function verifyEd25519(item: Item): Promise<boolean> {
 port.on('message', async (req: Request) => {
   let ok = true
   try {
-    for (const item of req.items) {
+    for (const item of unpackItems(req.packed)) {
       const valid =
         req.scheme === 'ed25519' ? await verifyEd25519(item) : await noble[req.scheme].verify(item)
       if (!valid) {

@@ -72,7 +72,8 @@ export const keys = {
   lockUtxoPrefix: (lock: Lock) => key(PREFIX.lockUtxo, encodeLock(lock)),
   txLocation: (txid: Uint8Array) => key(PREFIX.txLocation, txid),
   spentBy: (o: OutPoint) => key(PREFIX.spentBy, encodeOutPoint(o)),
-  history: (lock: Lock, height: number, tx: number) => key(PREFIX.history, encodeLock(lock), u32be(height), u32be(tx)),
+  history: (lock: Lock, height: number, tx: number) =>
+    key(PREFIX.history, encodeLock(lock), u32be(height), u32be(tx)),
   historyPrefix: (lock: Lock) => key(PREFIX.history, encodeLock(lock)),
   mempool: (txid: Uint8Array) => key(PREFIX.mempool, txid),
   mempoolPrefix: () => Uint8Array.of(PREFIX.mempool),

@@ -4,11 +4,17 @@ import { type BatchOp, type KeyRange, type KeyValueStore, StoreError } from './s
 function wrap(e: unknown, message: string): StoreError {
   const code = (e as { code?: string })?.code
   const cause = (e as { cause?: { code?: string } })?.cause
-  if (code === 'LEVEL_DATABASE_NOT_OPEN') return new StoreError({ code: 'STORE_CLOSED', message, cause: e })
+  if (code === 'LEVEL_DATABASE_NOT_OPEN')
+    return new StoreError({ code: 'STORE_CLOSED', message, cause: e })
   if (cause?.code === 'LEVEL_LOCKED' || code === 'LEVEL_LOCKED') {
-    return new StoreError({ code: 'STORE_LOCKED', message: `${message}: the database is in use by another process`, cause: e })
+    return new StoreError({
+      code: 'STORE_LOCKED',
+      message: `${message}: the database is in use by another process`,
+      cause: e,
+    })
   }
-  if (code === 'LEVEL_CORRUPTION') return new StoreError({ code: 'STORE_CORRUPT', message, cause: e })
+  if (code === 'LEVEL_CORRUPTION')
+    return new StoreError({ code: 'STORE_CORRUPT', message, cause: e })
   return new StoreError({ code: 'STORE_IO', message, cause: e })
 }
 
@@ -22,12 +28,17 @@ function view(b: Uint8Array): Uint8Array {
  * @throws {StoreError} STORE_LOCKED when another process holds the database, STORE_OPEN_FAILED otherwise.
  */
 export async function openLevelStore(path: string): Promise<KeyValueStore> {
-  const db = new ClassicLevel<Uint8Array, Uint8Array>(path, { keyEncoding: 'view', valueEncoding: 'view' })
+  const db = new ClassicLevel<Uint8Array, Uint8Array>(path, {
+    keyEncoding: 'view',
+    valueEncoding: 'view',
+  })
   try {
     await db.open()
   } catch (e) {
     const err = wrap(e, `cannot open the database at ${path}`)
-    throw err.code === 'STORE_IO' ? new StoreError({ code: 'STORE_OPEN_FAILED', message: err.message, cause: e }) : err
+    throw err.code === 'STORE_IO'
+      ? new StoreError({ code: 'STORE_OPEN_FAILED', message: err.message, cause: e })
+      : err
   }
   return {
     async get(key) {
@@ -41,7 +52,9 @@ export async function openLevelStore(path: string): Promise<KeyValueStore> {
     async getMany(keys) {
       if (keys.length === 0) return []
       try {
-        return (await db.getMany(keys as Uint8Array[])).map((v) => (v === undefined ? undefined : view(v)))
+        return (await db.getMany(keys as Uint8Array[])).map((v) =>
+          v === undefined ? undefined : view(v),
+        )
       } catch (e) {
         throw wrap(e, 'getMany failed')
       }
@@ -49,13 +62,24 @@ export async function openLevelStore(path: string): Promise<KeyValueStore> {
     async batch(ops: readonly BatchOp[]) {
       if (ops.length === 0) return
       try {
-        await db.batch(ops.map((op) => (op.type === 'put' ? { type: 'put' as const, key: op.key, value: op.value } : { type: 'del' as const, key: op.key })))
+        await db.batch(
+          ops.map((op) =>
+            op.type === 'put'
+              ? { type: 'put' as const, key: op.key, value: op.value }
+              : { type: 'del' as const, key: op.key },
+          ),
+        )
       } catch (e) {
         throw wrap(e, 'batch write failed')
       }
     },
     async *entries(range: KeyRange) {
-      const it = db.iterator({ gte: range.gte, lt: range.lt, reverse: range.reverse ?? false, limit: range.limit ?? -1 })
+      const it = db.iterator({
+        gte: range.gte,
+        lt: range.lt,
+        reverse: range.reverse ?? false,
+        limit: range.limit ?? -1,
+      })
       try {
         for await (const [k, v] of it) yield [view(k), view(v)] as [Uint8Array, Uint8Array]
       } catch (e) {

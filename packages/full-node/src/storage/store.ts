@@ -1,7 +1,9 @@
 import { BaseError } from '@supernova/protocol'
 
 /** One write in an atomic batch. */
-export type BatchOp = { type: 'put'; key: Uint8Array; value: Uint8Array } | { type: 'del'; key: Uint8Array }
+export type BatchOp =
+  | { type: 'put'; key: Uint8Array; value: Uint8Array }
+  | { type: 'del'; key: Uint8Array }
 
 /** A key range for iteration: keys k with gte ≤ k < lt (byte order). */
 export type KeyRange = { gte: Uint8Array; lt: Uint8Array; reverse?: boolean; limit?: number }
@@ -23,7 +25,12 @@ export type KeyValueStore = {
   close(): Promise<void>
 }
 
-export type StoreErrorCode = 'STORE_CLOSED' | 'STORE_OPEN_FAILED' | 'STORE_LOCKED' | 'STORE_IO' | 'STORE_CORRUPT'
+export type StoreErrorCode =
+  | 'STORE_CLOSED'
+  | 'STORE_OPEN_FAILED'
+  | 'STORE_LOCKED'
+  | 'STORE_IO'
+  | 'STORE_CORRUPT'
 
 /** A storage failure: the node stops rather than continue on a store it cannot trust. */
 export class StoreError extends BaseError<StoreErrorCode> {
@@ -43,6 +50,9 @@ export function prefixEnd(prefix: Uint8Array): Uint8Array {
 }
 
 /** The range of every key starting with `prefix`. */
-export function prefixRange(prefix: Uint8Array, opts: { reverse?: boolean; limit?: number } = {}): KeyRange {
+export function prefixRange(
+  prefix: Uint8Array,
+  opts: { reverse?: boolean; limit?: number } = {},
+): KeyRange {
   return { gte: prefix, lt: prefixEnd(prefix), ...opts }
 }

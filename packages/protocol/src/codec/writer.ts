@@ -5,12 +5,10 @@
  */
 export class Writer {
   private buf: Uint8Array
-  private view: DataView
   private pos = 0
 
   constructor(initialCapacity = 256) {
     this.buf = new Uint8Array(initialCapacity)
-    this.view = new DataView(this.buf.buffer)
   }
 
   get length(): number {
@@ -25,7 +23,6 @@ export class Writer {
     const next = new Uint8Array(cap)
     next.set(this.buf.subarray(0, this.pos))
     this.buf = next
-    this.view = new DataView(next.buffer)
   }
 
   u8(value: number): this {
@@ -40,8 +37,8 @@ export class Writer {
     if (!Number.isInteger(value) || value < 0 || value > 0xffff)
       throw new RangeError(`u16 out of range: ${value}`)
     this.ensure(2)
-    this.view.setUint16(this.pos, value, true)
-    this.pos += 2
+    this.buf[this.pos++] = value & 0xff
+    this.buf[this.pos++] = value >>> 8
     return this
   }
 
@@ -50,8 +47,7 @@ export class Writer {
       throw new RangeError(`u32 out of range: ${value}`)
     }
     this.ensure(4)
-    this.view.setUint32(this.pos, value, true)
-    this.pos += 4
+    this.put32(value)
     return this
   }
 
@@ -67,9 +63,18 @@ export class Writer {
       throw new RangeError(`u64 out of range: ${value}`)
     }
     this.ensure(8)
-    this.view.setBigUint64(this.pos, value, true)
-    this.pos += 8
+    this.put32(Number(value & 0xffffffffn))
+    this.put32(Number(value >> 32n))
     return this
+  }
+
+  /** Little-endian u32 at the cursor; the caller ensured the room. */
+  private put32(value: number): void {
+    const b = this.buf
+    b[this.pos++] = value & 0xff
+    b[this.pos++] = (value >>> 8) & 0xff
+    b[this.pos++] = (value >>> 16) & 0xff
+    b[this.pos++] = value >>> 24
   }
 
   /** Unsigned LEB128, minimal encoding, values up to 2^53 - 1. */

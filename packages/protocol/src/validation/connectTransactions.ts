@@ -24,6 +24,13 @@ export type ConnectTransactionsParameters = {
   genesisHash: Uint8Array
   /** The UTXO set before the block. */
   utxos: UtxoLookup
+  /**
+   * Called with the signatures of whole transactions as soon as about `signatureChunk` of them
+   * are collected (and once more with the rest), so a caller can verify them on other threads
+   * while the remaining transactions are checked.
+   */
+  onSignatures?: (signatures: (InputSignature & { tx: number })[]) => void
+  signatureChunk?: number
 }
 
 export type ConnectTransactionsReturnType = {
@@ -57,6 +64,8 @@ export function connectTransactions(
     },
   }
   let fees = 0n
+  let emitted = 0
+  const chunk = p.signatureChunk ?? 256
   for (let t = 0; t < p.transactions.length; t++) {
     const tx = p.transactions[t]!
     // Index 0 is the coinbase only if it is one; anything else goes through every input rule
@@ -83,6 +92,10 @@ export function connectTransactions(
       )
       fees += r.fee
       for (const s of r.signatures) signatures.push({ ...s, tx: t })
+      if (p.onSignatures && signatures.length - emitted >= chunk) {
+        p.onSignatures(signatures.slice(emitted))
+        emitted = signatures.length
+      }
       if (signatures.length > p.params.maxBlockSigChecks) {
         fail(
           'BLOCK_TOO_MANY_SIG_CHECKS',
@@ -108,6 +121,7 @@ export function connectTransactions(
       })
     }
   }
+  if (p.onSignatures && signatures.length > emitted) p.onSignatures(signatures.slice(emitted))
   return { fees, created: [...created.values()], spent, signatures }
 }
 

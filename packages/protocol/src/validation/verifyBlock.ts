@@ -143,6 +143,10 @@ export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnec
       height,
     })
   const txids = ids.map((i) => i.txid)
+  // Signatures are verified while the remaining rules are checked: each chunk goes to the
+  // schemes (worker threads in the node) at once; failures are reported only after every other
+  // rule passed, so the error of a block is the same whatever the timing.
+  const pending: Promise<void>[] = []
   const connected = withErrorContext({ height }, () =>
     connectTransactions({
       transactions,
@@ -152,6 +156,11 @@ export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnec
       params,
       genesisHash: genesisHashBytes(params),
       utxos: p.utxos,
+      onSignatures: (chunk) => {
+        const check = verifySignatures(p.schemes, chunk)
+        check.catch(() => undefined) // observed below, in order
+        pending.push(check)
+      },
     }),
   )
   const subsidy = blockSubsidy(params, height)
@@ -188,7 +197,7 @@ export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnec
   if (!equalBytes(utxoTree.root, header.utxoRoot))
     fail('BLOCK_BAD_UTXO_ROOT', 'utxoRoot does not match the UTXO set after the block', { height })
   try {
-    await verifySignatures(p.schemes, connected.signatures)
+    for (const check of pending) await check
   } catch (e) {
     if (e instanceof ValidationError)
       Object.assign(e.details as Record<string, unknown>, { height })

@@ -1,4 +1,4 @@
-import { toHex } from '../bytes.js'
+import { equalBytes, toHex } from '../bytes.js'
 import type { SignatureSchemes } from '../crypto/types.js'
 import { BaseError } from '../errors.js'
 import type { ChainParams } from '../params/types.js'
@@ -10,7 +10,6 @@ import {
   SEQUENCE_DISABLE_FLAG,
   SEQUENCE_FINAL,
 } from '../policy/types.js'
-import { encodeOutPoint } from '../tx/codec.js'
 import { computeSighash, createSighashContext } from '../tx/sighash.js'
 import {
   ACTIVE_TX_KINDS,
@@ -25,9 +24,9 @@ import { fail } from './errors.js'
 /** Synchronous UTXO lookup; async stores prefetch a block's inputs into one of these. */
 export type UtxoLookup = { get(outpoint: OutPoint): UtxoEntry | undefined }
 
-/** The key a map of outpoints uses (hex of the 36-byte encoding). */
+/** A string key for maps of outpoints (`txid-hex:vout`); in memory only, never persisted. */
 export function outpointKey(o: OutPoint): string {
-  return toHex(encodeOutPoint(o))
+  return `${toHex(o.txid)}:${o.vout}`
 }
 
 export type VerifyTransactionStructureParameters = {
@@ -249,12 +248,26 @@ export async function verifySignatures(
 ): Promise<void> {
   if (signatures.length === 0) return
   const groups = new Map<string, (InputSignature & { tx?: number })[]>()
-  // The same (key, message, signature) is checked once, however often a policy repeats it.
-  const seen = new Set<string>()
-  for (const s of signatures) {
-    const id = `${s.key.scheme}:${toHex(s.key.publicKey)}:${toHex(s.message)}:${toHex(s.signature)}`
-    if (seen.has(id)) continue
-    seen.add(id)
+  for (let k = 0; k < signatures.length; k++) {
+    const s = signatures[k]!
+    // The same (key, message, signature) is checked once, however often a policy repeats it.
+    // Repeats can only come from one input's policy (every input signs its own sighash), so only
+    // the earlier signatures of the same input are compared.
+    let repeat = false
+    for (let j = k - 1; j >= 0; j--) {
+      const p = signatures[j]!
+      if (p.input !== s.input || p.tx !== s.tx) break
+      if (
+        p.key.scheme === s.key.scheme &&
+        equalBytes(p.key.publicKey, s.key.publicKey) &&
+        equalBytes(p.signature, s.signature) &&
+        equalBytes(p.message, s.message)
+      ) {
+        repeat = true
+        break
+      }
+    }
+    if (repeat) continue
     const g = groups.get(s.key.scheme)
     if (g) g.push(s)
     else groups.set(s.key.scheme, [s])
