@@ -201,3 +201,29 @@ describe('Chain over LevelDB', () => {
     expect(encodeBlock(good).length).toBeGreaterThan(0)
   })
 })
+
+describe('reorg depth limit', () => {
+  it('refuses to reorganise deeper than maxReorgDepth and keeps the heavier branch on the side', async () => {
+    const params = { ...DEVNET, maxReorgDepth: 2 }
+    const dirA = tempDir()
+    const dirB = tempDir()
+    cleanups.push(dirA.cleanup, dirB.cleanup)
+    const clock = createClock()
+    const a = await openTestChain(dirA.path, clock, params)
+    const b = await openTestChain(dirB.path, createClock(), params)
+    cleanups.push(
+      () => a.store.close(),
+      () => b.store.close(),
+    )
+    for (let i = 0; i < 3; i++) await mineBlock(a.chain, clock)
+    const bClock = createClock()
+    const branch = []
+    for (let i = 0; i < 4; i++) branch.push(await mineBlock(b.chain, bClock, { extra: `deep${i}` }))
+    const tipBefore = a.chain.tip()
+    const results = []
+    for (const blk of branch) results.push((await a.chain.processBlock(blk)).status)
+    // The 4th block would need a reorg of depth 3 > 2: refused, kept as a side branch.
+    expect(results).toEqual(['side', 'side', 'side', 'side'])
+    expect(toHex(a.chain.tip().hash)).toBe(toHex(tipBefore.hash))
+  })
+})
