@@ -9,6 +9,8 @@ export type IndexEntry = {
   height: number
   cumulativeWork: bigint
   status: number
+  /** Why the block was found invalid (in memory; for answering repeat submissions). */
+  invalidCode?: string
 }
 
 /**
@@ -17,6 +19,7 @@ export type IndexEntry = {
  */
 export class BlockIndex {
   private readonly byHash = new Map<string, IndexEntry>()
+  private readonly children = new Map<string, Set<string>>()
   private readonly main: IndexEntry[] = []
 
   get size(): number {
@@ -25,6 +28,19 @@ export class BlockIndex {
 
   add(e: IndexEntry): void {
     this.byHash.set(e.key, e)
+    if (e.height === 0) return
+    const parent = toHex(e.header.prevHash)
+    let set = this.children.get(parent)
+    if (!set) {
+      set = new Set()
+      this.children.set(parent, set)
+    }
+    set.add(e.key)
+  }
+
+  /** Known blocks built directly on `e`. */
+  childCount(e: IndexEntry): number {
+    return this.children.get(e.key)?.size ?? 0
   }
 
   get(hash: Uint8Array): IndexEntry | undefined {
@@ -100,20 +116,17 @@ export class BlockIndex {
   }
 
   /** Mark `e` and every known descendant invalid (in memory); returns them for persisting. */
-  markInvalid(e: IndexEntry): IndexEntry[] {
+  markInvalid(e: IndexEntry, code?: string): IndexEntry[] {
     const marked: IndexEntry[] = []
-    const bad = new Set([e.key])
-    e.status |= STATUS.INVALID
-    marked.push(e)
-    // Descendants have greater heights: one pass in height order finds them all.
-    const later = [...this.byHash.values()]
-      .filter((x) => x.height > e.height)
-      .sort((a, b) => a.height - b.height)
-    for (const x of later) {
-      if (bad.has(toHex(x.header.prevHash))) {
-        x.status |= STATUS.INVALID
-        bad.add(x.key)
-        marked.push(x)
+    const queue = [e]
+    while (queue.length > 0) {
+      const x = queue.pop()!
+      x.status |= STATUS.INVALID
+      if (code !== undefined) x.invalidCode = code
+      marked.push(x)
+      for (const k of this.children.get(x.key) ?? []) {
+        const c = this.byHash.get(k)
+        if (c && (c.status & STATUS.INVALID) === 0) queue.push(c)
       }
     }
     return marked

@@ -3,13 +3,16 @@ import {
   BaseError,
   type Block,
   type BlockConnection,
+  bitsToTarget,
   type ChainParams,
+  checkProofOfWork,
   computeTransactionIds,
   computeTxid,
   computeTxRoot,
   createGenesis,
   decodeBlock,
   encodeBlock,
+  encodeHeader,
   fromHex,
   hashHeader,
   initHashing,
@@ -17,10 +20,13 @@ import {
   outpointKey,
   type SignatureSchemes,
   type SparseMerkleTree,
+  TargetError,
+  type Transaction,
   toHex,
   type UtxoEntry,
   type UtxoLookup,
   ValidationError,
+  type ValidationErrorCode,
   verifyBlock,
   verifyHeader,
   workForBits,
@@ -44,8 +50,20 @@ export class ChainError extends BaseError<ChainErrorCode> {
   override name = 'ChainError'
 }
 
-export type ChainOptions = { params: ChainParams; orphanLimit?: number }
+export type ChainOptions = {
+  params: ChainParams
+  /** Orphan blocks held at most (default 256) and their total encoded bytes (default 32 MiB). */
+  orphanLimit?: number
+  orphanBytes?: number
+  /** Known blocks kept per height on side branches (default 4). */
+  maxSiblings?: number
+}
 export type ChainComponents = {
+  /**
+   * Called once if the chain halts on a failure that is not the block's fault (storage, UTXO
+   * commitment, signature backend): the node should stop; nothing is processed afterwards.
+   */
+  onFatal?: (error: unknown) => void
   store: KeyValueStore
   schemes: SignatureSchemes
   logger: Logger
@@ -78,9 +96,11 @@ export class Chain extends ChainQueries implements ChainView {
     utxoTree: SparseMerkleTree,
     private readonly components: ChainComponents,
     orphanLimit: number,
+    orphanBytes: number,
+    private readonly maxSiblings: number,
   ) {
     super(params, store, index, utxoTree)
-    this.orphans = new OrphanPool(orphanLimit)
+    this.orphans = new OrphanPool(orphanLimit, orphanBytes)
   }
 
   /**
@@ -147,7 +167,7 @@ export class Chain extends ChainQueries implements ChainView {
       { height: tip.height, tip: tip.key, headers: index.size, utxos: utxoTree.size },
       'chain opened',
     )
-    return new Chain(
+    const chain = new Chain(
       params,
       genesisHash,
       store,
@@ -155,7 +175,70 @@ export class Chain extends ChainQueries implements ChainView {
       utxoTree,
       components,
       options.orphanLimit ?? 256,
+      options.orphanBytes ?? 32 * 1024 * 1024,
+      options.maxSiblings ?? 4,
     )
+    // A crash in the middle of a reorganisation can leave a lighter tip: move to the best stored chain.
+    await chain.activateBestChain()
+    return chain
+  }
+
+  private halted: unknown
+
+  /** Refuses work after a fatal failure. @throws {ChainError} CORRUPT_STATE */
+  private assertRunning(): void {
+    if (this.halted !== undefined) {
+      throw new ChainError({
+        code: 'CORRUPT_STATE',
+        message: 'the chain halted after a storage or backend failure: restart the node',
+        cause: this.halted,
+      })
+    }
+  }
+
+  /** Records a fatal failure once, tells the node, and returns it for rethrowing. */
+  private halt(e: unknown): unknown {
+    if (this.halted === undefined) {
+      this.halted = e
+      this.components.logger.fatal(
+        { err: e },
+        'chain halted: a failure that is not the block’s fault',
+      )
+      try {
+        this.components.onFatal?.(e)
+      } catch (err) {
+        this.components.logger.error({ err }, 'onFatal handler failed')
+      }
+    }
+    return e
+  }
+
+  /**
+   * Whether a block on `parent` (not on the tip) may be stored on a side branch: its fork point must
+   * be within `maxReorgDepth` of the tip and its height must not already hold `maxSiblings` blocks,
+   * so cheap side blocks cannot fill the disk or the index.
+   */
+  private sideBranchRefusal(parent: IndexEntry): string | undefined {
+    let fork: IndexEntry | undefined = parent
+    while (fork && !this.index.isMain(fork)) fork = this.index.parent(fork)
+    const tip = this.index.tip()
+    if (!fork || tip.height - fork.height > this.params.maxReorgDepth)
+      return 'fork point deeper than maxReorgDepth'
+    if (this.index.childCount(parent) >= this.maxSiblings) return 'too many blocks on this parent'
+    return undefined
+  }
+
+  /** Moves to the stored valid chain with the most work when it is not the tip (after a crash). */
+  private activateBestChain(): Promise<void> {
+    return this.serial(async () => {
+      const best = this.index.bestCandidate()
+      if (best === this.index.tip()) return
+      this.components.logger.warn(
+        { height: best.height, hash: best.key },
+        'moving to the stored chain with the most work',
+      )
+      await this.reorganise(best)
+    })
   }
 
   on<K extends keyof ChainEvents>(event: K, listener: (e: ChainEvents[K]) => void): () => void {
@@ -183,15 +266,22 @@ export class Chain extends ChainQueries implements ChainView {
 
   processBlock(block: Block): Promise<ProcessBlockResult> {
     return this.serial(async () => {
+      this.assertRunning()
       const first = await this.accept(block)
       if (first.status === 'connected' || first.status === 'reorg' || first.status === 'side') {
         // Blocks that were waiting for this one.
         const queue = this.orphans.takeChildren(first.hash)
         while (queue.length > 0) {
           const child = queue.shift()!
-          const r = await this.accept(child)
-          if (r.status !== 'invalid' && r.status !== 'orphan')
-            queue.push(...this.orphans.takeChildren(r.hash))
+          try {
+            const r = await this.accept(child)
+            if (r.status !== 'invalid' && r.status !== 'orphan')
+              queue.push(...this.orphans.takeChildren(r.hash))
+          } catch (err) {
+            // The first block was processed; a waiting child's failure is logged, not reported as its.
+            this.components.logger.error({ err }, 'an orphan child failed to process')
+            if (this.halted !== undefined) break
+          }
         }
       }
       return first
@@ -208,16 +298,35 @@ export class Chain extends ChainQueries implements ChainView {
           status: 'invalid',
           hash,
           error: new ValidationError({
-            code: 'HEADER_PREV_MISMATCH',
+            code: (known.invalidCode ?? 'HEADER_PREV_MISMATCH') as ValidationErrorCode,
             message: 'block previously found invalid',
             details: { hash: known.key },
           }),
         }
       return { status: 'duplicate', hash }
     }
+    this.assertRunning()
+    const body = encodeBlock(block)
+    if (body.length > this.params.maxBlockBytes) {
+      return {
+        status: 'invalid',
+        hash,
+        error: new ValidationError({
+          code: 'BLOCK_TOO_LARGE',
+          message: `block is ${body.length} bytes, the limit is ${this.params.maxBlockBytes}`,
+          details: { size: body.length },
+        }),
+      }
+    }
     const parent = this.index.get(header.prevHash)
     if (!parent) {
-      this.orphans.add(hash, block)
+      // Only blocks that carry real proof of work for their own bits, under the network's limit,
+      // and whose body matches their header, may wait here (the pool is capped in bytes too).
+      const cheap = orphanRejection(header, this.params)
+      if (cheap) return { status: 'invalid', hash, error: cheap }
+      const mismatch = bodyMismatch(block)
+      if (mismatch) return { status: 'invalid', hash, error: mismatch }
+      this.orphans.add(hash, body, header.prevHash)
       return { status: 'orphan', hash }
     }
     if (parent.status & STATUS.INVALID) {
@@ -258,15 +367,23 @@ export class Chain extends ChainQueries implements ChainView {
     }
     const tip = this.index.tip()
     const extendsTip = parent === tip && entry.cumulativeWork > tip.cumulativeWork
-    const body = encodeBlock(block)
-    // Extending the tip (the common case), the body is written in the connect batch itself.
+    // Extending the tip (the common case), the body is written in the connect batch itself and
+    // the entry joins the index only once that batch is committed.
     if (!extendsTip) {
+      const refusal = this.sideBranchRefusal(parent)
+      if (refusal) {
+        this.components.logger.debug(
+          { hash: entry.key, height: entry.height, reason: refusal },
+          'side block not stored',
+        )
+        return { status: 'side', hash, height: entry.height }
+      }
       await this.store.batch([
         { type: 'put', key: keys.block(hash), value: body },
         { type: 'put', key: keys.header(hash), value: encodeHeaderRecord(entry) },
       ])
+      this.index.add(entry)
     }
-    this.index.add(entry)
     if (entry.cumulativeWork <= tip.cumulativeWork)
       return { status: 'side', hash, height: entry.height }
     if (extendsTip) {
@@ -289,9 +406,14 @@ export class Chain extends ChainQueries implements ChainView {
       await this.connect(entry, b, unstoredBody)
       return undefined
     } catch (e) {
-      if (!(e instanceof ValidationError)) throw e
-      if (unstoredBody) entry.status &= ~STATUS.HAS_BLOCK
-      const marked = this.index.markInvalid(entry)
+      if (!(e instanceof ValidationError)) throw this.halt(e)
+      // A block from the future may become valid: refuse it now, but do not remember it as invalid.
+      if (e.code === 'HEADER_TIME_TOO_NEW') return e
+      if (unstoredBody) {
+        entry.status &= ~STATUS.HAS_BLOCK
+        this.index.add(entry)
+      }
+      const marked = this.index.markInvalid(entry, e.code)
       await this.store.batch(
         marked.map((m) => ({
           type: 'put' as const,
@@ -319,7 +441,11 @@ export class Chain extends ChainQueries implements ChainView {
       return { status: 'side', hash: target.hash, height: target.height }
     }
     const disconnected: IndexEntry[] = []
-    while (this.index.tip() !== fork) disconnected.push(await this.disconnectTip())
+    try {
+      while (this.index.tip() !== fork) disconnected.push(await this.disconnectTip())
+    } catch (e) {
+      throw this.halt(e)
+    }
     const connected: IndexEntry[] = []
     for (const e of branch) {
       const error = await this.tryConnect(e)
@@ -329,8 +455,14 @@ export class Chain extends ChainQueries implements ChainView {
           await this.disconnectTip()
           connected.pop()
         }
-        for (const d of disconnected.reverse()) await this.connect(d, await this.loadBlock(d.hash))
-        this.emit('tip', { tip: this.tip(), reorgDepth: 0 })
+        try {
+          for (const d of disconnected.reverse())
+            await this.connect(d, await this.loadBlock(d.hash))
+        } catch (e) {
+          throw this.halt(e)
+        } finally {
+          this.emit('tip', { tip: this.tip(), reorgDepth: 0 })
+        }
         return { status: 'invalid', hash: target.hash, error }
       }
       connected.push(e)
@@ -373,17 +505,18 @@ export class Chain extends ChainQueries implements ChainView {
       schemes: this.components.schemes,
     })
     const effects = blockEffects(b, connection.txids, entry.height, connection.spent)
-    entry.status |= STATUS.VALID
     const ops = connectOps({
       block: b,
       hash: entry.hash,
       height: entry.height,
       txids: connection.txids,
       effects,
-      record: entry,
+      record: { ...entry, status: entry.status | STATUS.VALID },
     })
     if (unstoredBody) ops.push({ type: 'put', key: keys.block(entry.hash), value: unstoredBody })
     await this.store.batch(ops)
+    entry.status |= STATUS.VALID
+    if (!this.index.getByKey(entry.key)) this.index.add(entry)
     this.utxoTree = connection.utxoTree
     this.index.pushMain(entry)
     this.emit('connect', {
@@ -470,6 +603,19 @@ export class Chain extends ChainQueries implements ChainView {
     })
   }
 
+  /** Proofs are read with no block connecting meanwhile, so they match the tip they name. */
+  override getUtxoProofs(
+    ...args: Parameters<ChainQueries['getUtxoProofs']>
+  ): ReturnType<ChainQueries['getUtxoProofs']> {
+    return this.serial(() => super.getUtxoProofs(...args))
+  }
+
+  override getOutpointProof(
+    ...args: Parameters<ChainQueries['getOutpointProof']>
+  ): ReturnType<ChainQueries['getOutpointProof']> {
+    return this.serial(() => super.getOutpointProof(...args))
+  }
+
   tip(): ChainTip {
     const t = this.index.tip()
     return {
@@ -497,14 +643,22 @@ export class Chain extends ChainQueries implements ChainView {
         utxoTree: this.utxoTree,
         ...(p.extraData ? { extraData: p.extraData } : {}),
       }
-      // Take transactions in order, skipping any that would make the block invalid.
-      const included: (typeof p.transactions)[number][] = []
-      for (const tx of p.transactions) {
+      // The selection is normally valid as a whole: assemble it once. When a transaction is not
+      // (the chain moved since the mempool checked it), drop it and everything spending its
+      // outputs, and try again — linear work per attempt, a bounded number of attempts.
+      let included = [...p.transactions]
+      for (let attempt = 0; ; attempt++) {
         try {
-          assembleBlock({ ...base, transactions: [...included, tx] })
-          included.push(tx)
+          const { block, fees } = assembleBlock({ ...base, transactions: included })
+          return { block, fees, included }
         } catch (e) {
           if (!(e instanceof ValidationError)) throw e
+          const bad = (e.details as { tx?: unknown }).tx
+          if (typeof bad !== 'number' || bad < 1 || attempt >= 16) {
+            included = []
+            break
+          }
+          included = withoutDescendants(included, bad - 1)
         }
       }
       const { block, fees } = assembleBlock({ ...base, transactions: included })
@@ -516,6 +670,44 @@ export class Chain extends ChainQueries implements ChainView {
   async close(): Promise<void> {
     await this.lock
   }
+}
+
+/** Why a block with an unknown parent may not even wait in the orphan pool, if it may not. */
+function orphanRejection(
+  header: Block['header'],
+  params: ChainParams,
+): ValidationError | undefined {
+  try {
+    if (bitsToTarget(header.bits) > bitsToTarget(params.powLimitBits)) {
+      return new ValidationError({
+        code: 'HEADER_BAD_BITS',
+        message: 'target easier than the proof-of-work limit',
+      })
+    }
+    if (!checkProofOfWork(encodeHeader(header)).valid)
+      return new ValidationError({
+        code: 'HEADER_BAD_POW',
+        message: 'block hash is above its own target',
+      })
+  } catch (e) {
+    if (e instanceof TargetError)
+      return new ValidationError({ code: 'HEADER_BAD_BITS', message: e.message })
+    throw e
+  }
+  return undefined
+}
+
+/** `txs` without `txs[index]` and every later transaction spending its outputs (transitively). */
+function withoutDescendants(txs: readonly Transaction[], index: number): Transaction[] {
+  const dropped = new Set<string>([toHex(computeTxid(txs[index]!))])
+  const out: Transaction[] = []
+  txs.forEach((tx, i) => {
+    if (i === index) return
+    if (tx.inputs.some((input) => dropped.has(toHex(input.prevout.txid))))
+      dropped.add(toHex(computeTxid(tx)))
+    else out.push(tx)
+  })
+  return out
 }
 
 /** The body's wtxids do not hash to the header's txRoot (or cannot even be encoded). */

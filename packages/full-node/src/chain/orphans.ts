@@ -1,25 +1,37 @@
-import { type Block, toHex } from '@supernova/protocol'
+import { type Block, decodeBlock, toHex } from '@supernova/protocol'
 
 /**
- * Blocks whose parent is not known yet, bounded: the oldest is dropped when full. When their
- * parent arrives they are handed back (`takeChildren`) and processed like new blocks.
+ * Blocks whose parent is not known yet, kept encoded and bounded both in count and in bytes: the
+ * oldest are dropped first. When their parent arrives they are handed back (`takeChildren`) and
+ * processed like new blocks.
  */
 export class OrphanPool {
-  private readonly blocks = new Map<string, Block>()
+  private readonly blocks = new Map<string, { bytes: Uint8Array; parent: string }>()
   private readonly byParent = new Map<string, Set<string>>()
+  private totalBytes = 0
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxBytes: number,
+  ) {}
 
   get size(): number {
     return this.blocks.size
   }
 
-  add(hash: Uint8Array, block: Block): void {
+  get bytes(): number {
+    return this.totalBytes
+  }
+
+  add(hash: Uint8Array, bytes: Uint8Array, prevHash: Uint8Array): void {
     const key = toHex(hash)
-    if (this.blocks.has(key)) return
-    if (this.blocks.size >= this.limit) this.remove(this.blocks.keys().next().value!)
-    this.blocks.set(key, block)
-    const parent = toHex(block.header.prevHash)
+    if (this.blocks.has(key) || bytes.length > this.maxBytes) return
+    while (this.blocks.size >= this.limit || this.totalBytes + bytes.length > this.maxBytes) {
+      this.remove(this.blocks.keys().next().value!)
+    }
+    const parent = toHex(prevHash)
+    this.blocks.set(key, { bytes, parent })
+    this.totalBytes += bytes.length
     let set = this.byParent.get(parent)
     if (!set) {
       set = new Set()
@@ -34,9 +46,9 @@ export class OrphanPool {
     if (!set) return []
     const out: Block[] = []
     for (const k of [...set]) {
-      const b = this.blocks.get(k)
-      if (b) out.push(b)
+      const entry = this.blocks.get(k)
       this.remove(k)
+      if (entry) out.push(decodeBlock(entry.bytes))
     }
     return out
   }
@@ -45,9 +57,9 @@ export class OrphanPool {
     const b = this.blocks.get(key)
     if (!b) return
     this.blocks.delete(key)
-    const parent = toHex(b.header.prevHash)
-    const set = this.byParent.get(parent)
+    this.totalBytes -= b.bytes.length
+    const set = this.byParent.get(b.parent)
     set?.delete(key)
-    if (set?.size === 0) this.byParent.delete(parent)
+    if (set?.size === 0) this.byParent.delete(b.parent)
   }
 }

@@ -2,19 +2,27 @@ import { ClassicLevel } from 'classic-level'
 import { type BatchOp, type KeyRange, type KeyValueStore, StoreError } from './store.js'
 
 function wrap(e: unknown, message: string): StoreError {
-  const code = (e as { code?: string })?.code
-  const cause = (e as { cause?: { code?: string } })?.cause
-  if (code === 'LEVEL_DATABASE_NOT_OPEN')
-    return new StoreError({ code: 'STORE_CLOSED', message, cause: e })
-  if (cause?.code === 'LEVEL_LOCKED' || code === 'LEVEL_LOCKED') {
+  // The cause chain first: classic-level reports a lock as NOT_OPEN with a LOCKED cause.
+  const codes: string[] = []
+  for (
+    let x: unknown = e;
+    x && typeof x === 'object' && codes.length < 5;
+    x = (x as { cause?: unknown }).cause
+  ) {
+    const c = (x as { code?: unknown }).code
+    if (typeof c === 'string') codes.push(c)
+  }
+  if (codes.includes('LEVEL_LOCKED')) {
     return new StoreError({
       code: 'STORE_LOCKED',
       message: `${message}: the database is in use by another process`,
       cause: e,
     })
   }
-  if (code === 'LEVEL_CORRUPTION')
+  if (codes.includes('LEVEL_CORRUPTION'))
     return new StoreError({ code: 'STORE_CORRUPT', message, cause: e })
+  if (codes[0] === 'LEVEL_DATABASE_NOT_OPEN')
+    return new StoreError({ code: 'STORE_CLOSED', message, cause: e })
   return new StoreError({ code: 'STORE_IO', message, cause: e })
 }
 
@@ -36,7 +44,7 @@ export async function openLevelStore(path: string): Promise<KeyValueStore> {
     await db.open()
   } catch (e) {
     const err = wrap(e, `cannot open the database at ${path}`)
-    throw err.code === 'STORE_IO'
+    throw err.code === 'STORE_IO' || err.code === 'STORE_CLOSED'
       ? new StoreError({ code: 'STORE_OPEN_FAILED', message: err.message, cause: e })
       : err
   }

@@ -3,6 +3,7 @@ import {
   computeTxid,
   DEVNET,
   encodeBlock,
+  hashHeader,
   toHex,
   utxoKey,
   utxoValueHash,
@@ -222,8 +223,11 @@ describe('reorg depth limit', () => {
     const tipBefore = a.chain.tip()
     const results = []
     for (const blk of branch) results.push((await a.chain.processBlock(blk)).status)
-    // The 4th block would need a reorg of depth 3 > 2: refused, kept as a side branch.
-    expect(results).toEqual(['side', 'side', 'side', 'side'])
+    // Its fork point (genesis) is 3 > 2 blocks below the tip: the first block is not even stored,
+    // so the rest of the branch can only wait as orphans, and the tip never moves.
+    expect(results).toEqual(['side', 'orphan', 'orphan', 'orphan'])
+    expect(await a.chain.getHeaderByHash(branch[0]!.header.prevHash)).toBeDefined()
+    expect(await a.chain.getBlock(hashHeader(branch[0]!.header))).toBeUndefined()
     expect(toHex(a.chain.tip().hash)).toBe(toHex(tipBefore.hash))
   })
 })
