@@ -73,7 +73,8 @@ export type ChainEvents = {
 
 /**
  * The chain as other components use it: queries for network protocols, the API and the mempool,
- * and the entry points for new blocks. Everything returned has been fully validated.
+ * and the entry points for new blocks. Main-chain data has been fully validated; side-branch
+ * headers passed header checks and their bodies match their txRoot, nothing more until connected.
  */
 export type ChainView = {
   readonly params: ChainParams

@@ -18,8 +18,9 @@
  * | `x`    | `x` txid[32]                          | a mempool transaction: entry time u64 BE (ms) ‖ the encoded tx |
  * | `p`    | `p` peerId bytes                      | a known peer (network layer's record)              |
  *
- * Connecting or disconnecting a block writes `u`, `l`, `t`, `s`, `a`, `d`, `f`, `H`, the `h` status
- * and `M tip` in one atomic batch.
+ * Connecting a block writes `u`, `l`, `t`, `s`, `a`, `d`, `f`, `H`, its `h` record (and `b` when it
+ * extends the tip) and `M tip` in one atomic batch; disconnecting undoes `u`, `l`, `t`, `s`, `a`, `d`,
+ * `H` and `M tip` in one batch and keeps `b`, `f` and `h` (they describe the block, not the chain).
  */
 import { encodeLock, encodeOutPoint, type Lock, type OutPoint } from '@supernova/protocol'
 
