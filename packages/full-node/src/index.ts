@@ -18,6 +18,7 @@ export type {
 export { createNodeEd25519, type NodeEd25519Options } from './crypto/nodeEd25519.js'
 export {
   createVerifierPool,
+  VerifierError,
   type VerifierPool,
   type VerifierPoolOptions,
 } from './crypto/verifierPool.js'

@@ -32,6 +32,7 @@ import {
   workForBits,
 } from '@supernova/protocol'
 import type { Logger } from 'pino'
+import { VerifierError } from '../crypto/verifierPool.js'
 import { keys, SCHEMA_VERSION, u32be } from '../storage/layout.js'
 import type { KeyValueStore } from '../storage/store.js'
 import { BlockIndex, type IndexEntry } from './BlockIndex.js'
@@ -406,7 +407,11 @@ export class Chain extends ChainQueries implements ChainView {
       await this.connect(entry, b, unstoredBody)
       return undefined
     } catch (e) {
-      if (!(e instanceof ValidationError)) throw this.halt(e)
+      if (!(e instanceof ValidationError)) {
+        // A verifier that crashed says nothing about the block: leave it undecided, retry later.
+        if (e instanceof VerifierError) throw e
+        throw this.halt(e)
+      }
       // A block from the future may become valid: refuse it now, but do not remember it as invalid.
       if (e.code === 'HEADER_TIME_TOO_NEW') return e
       if (unstoredBody) {
