@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createFullNode, type FullNode } from '../../src/node/createFullNode.js'
 import type { FullNodeOptions } from '../../src/node/options.js'
 import { tempDir } from '../helpers/chain.js'
+import { rpc as call, until } from '../helpers/rpc.js'
+
+const rpc = (node: FullNode, method: string, params?: unknown) =>
+  call(node.apiUrl(), method, params)
 
 const nodes: FullNode[] = []
 const dirs: (() => void)[] = []
@@ -37,31 +41,6 @@ function devnetOptions(
     faucet: { enabled: true, maxAmount: 1_000n * COIN },
     verifyThreads: 1,
     log: { level: 'silent' as 'fatal', pretty: false },
-  }
-}
-
-async function rpc(node: FullNode, method: string, params: unknown = {}): Promise<any> {
-  const res = await fetch(`${node.apiUrl()}/rpc`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  })
-  const body = (await res.json()) as { result?: unknown; error?: { message: string } }
-  if (body.error) throw new Error(`${method}: ${body.error.message}`)
-  return body.result
-}
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await fn()
-    if (v) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
   }
 }
 

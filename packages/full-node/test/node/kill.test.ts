@@ -4,6 +4,7 @@ import { ed25519 } from '@noble/curves/ed25519.js'
 import { COIN, encodeAddress, lockForPolicy } from '@supernova/protocol'
 import { afterAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/chain.js'
+import { rpc, until } from '../helpers/rpc.js'
 
 /** A real `supernova devnet` process, SIGKILLed and restarted on the same data directory. */
 const dir = tempDir()
@@ -51,31 +52,6 @@ function startDevnet(): Promise<{ child: ChildProcess; api: string }> {
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
     child.on('exit', (code) => reject(new Error(`devnet exited with ${code}: ${out}`)))
   })
-}
-
-async function rpc(api: string, method: string, params: unknown = {}): Promise<any> {
-  const res = await fetch(`${api}/rpc`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  })
-  const body = (await res.json()) as { result?: unknown; error?: { message: string } }
-  if (body.error) throw new Error(`${method}: ${body.error.message}`)
-  return body.result
-}
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined | false>,
-  timeoutMs = 40_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await fn().catch(() => undefined)
-    if (v) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
 }
 
 describe('a SIGKILLed node', () => {
