@@ -179,6 +179,7 @@ export {
 } from './validation/connectTransactions.js'
 export {
   type PeerAction,
+  STATE_INDEPENDENT_TX_CODES,
   VALIDATION_ERROR_CODES,
   ValidationError,
   type ValidationErrorCode,

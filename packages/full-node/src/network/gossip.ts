@@ -10,8 +10,8 @@ import {
   encodeTransaction,
   hashHeader,
   type Network,
+  STATE_INDEPENDENT_TX_CODES,
   type Transaction,
-  type ValidationErrorCode,
 } from '@supernova/protocol'
 import type { Logger } from 'pino'
 import type { ChainView } from '../chain/types.js'
@@ -35,30 +35,13 @@ const UNDECODABLE_POINTS = 20
 const INVALID_TX_POINTS = 10
 
 /**
- * Transaction rejections that no chain state can cure: a peer relaying such a tx is at fault.
- * Anything else (missing or immature inputs, locks not yet final, mempool policy) is ignored.
+ * Transaction rejections that make the relaying peer at fault: the protocol's state-independent
+ * rules, and relaying a coinbase. Anything else (missing or immature inputs, locks not yet final,
+ * mempool policy) is ignored.
  */
-const INVALID_TX_CODES: ReadonlySet<string> = new Set<ValidationErrorCode | 'COINBASE'>([
-  'COINBASE',
-  'TX_TOO_LARGE',
-  'TX_BAD_VERSION',
-  'TX_KIND_NOT_ACTIVE',
-  'TX_NO_INPUTS',
-  'TX_NO_OUTPUTS',
-  'TX_DUPLICATE_INPUT',
-  'TX_OUTPUT_DUST',
-  'TX_OUTPUT_TOO_LARGE',
-  'TX_OUTPUTS_OVERFLOW',
-  'TX_COINBASE_HAS_INPUTS',
-  'TX_COINBASE_BAD_PAYLOAD',
-  'TX_UNEXPECTED_COINBASE',
-  'TX_WITNESS_MISMATCH',
-  'TX_COINBASE_BAD_LOCKTIME',
-  'TX_LOCK_MISMATCH',
-  'TX_POLICY_NOT_SATISFIED',
-  'TX_TOO_MANY_SIG_CHECKS',
-  'TX_BAD_SIGNATURE',
-])
+function isPeerFault(code: string): boolean {
+  return code === 'COINBASE' || (STATE_INDEPENDENT_TX_CODES as ReadonlySet<string>).has(code)
+}
 
 export type GossipComponents = {
   chain: ChainView
@@ -186,7 +169,7 @@ export class Gossip {
     if (this.c.mempool.has(computeTxid(tx))) return TopicValidatorResult.Ignore
     const result = await this.c.mempool.add(tx)
     if (result.accepted) return TopicValidatorResult.Accept
-    if (result.code !== undefined && INVALID_TX_CODES.has(result.code)) {
+    if (result.code !== undefined && isPeerFault(result.code)) {
       this.c.peers.penalize(peer, INVALID_TX_POINTS, `gossiped an invalid tx: ${result.code}`)
       return TopicValidatorResult.Reject
     }

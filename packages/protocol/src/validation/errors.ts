@@ -55,6 +55,34 @@ export const VALIDATION_ERROR_CODES = [
 ] as const
 export type ValidationErrorCode = (typeof VALIDATION_ERROR_CODES)[number]
 
+/**
+ * Transaction rejections that no chain state can cure: they depend only on the transaction and
+ * the outputs it names (whose amounts and locks its txid-referenced outpoints fix). A peer that
+ * relays such a transaction is at fault; any other rejection (missing or immature inputs, locks
+ * not yet final) may be an honest difference of view.
+ */
+export const STATE_INDEPENDENT_TX_CODES: ReadonlySet<ValidationErrorCode> =
+  new Set<ValidationErrorCode>([
+    'TX_TOO_LARGE',
+    'TX_BAD_VERSION',
+    'TX_KIND_NOT_ACTIVE',
+    'TX_NO_INPUTS',
+    'TX_NO_OUTPUTS',
+    'TX_DUPLICATE_INPUT',
+    'TX_OUTPUT_DUST',
+    'TX_OUTPUT_TOO_LARGE',
+    'TX_OUTPUTS_OVERFLOW',
+    'TX_COINBASE_HAS_INPUTS',
+    'TX_COINBASE_BAD_PAYLOAD',
+    'TX_UNEXPECTED_COINBASE',
+    'TX_WITNESS_MISMATCH',
+    'TX_COINBASE_BAD_LOCKTIME',
+    'TX_LOCK_MISMATCH',
+    'TX_POLICY_NOT_SATISFIED',
+    'TX_TOO_MANY_SIG_CHECKS',
+    'TX_BAD_SIGNATURE',
+  ])
+
 /** What a network layer should do with the peer that sent an invalid object (Lodestar style). */
 export type PeerAction = 'ignore' | 'reject' | 'penalize'
 
