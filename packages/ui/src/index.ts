@@ -4,6 +4,7 @@ export { DataTable, type DataTableColumn, type DataTableProps } from './componen
 export { EmptyState, type EmptyStateProps } from './components/EmptyState'
 export { HashText, type HashTextProps } from './components/HashText'
 export { Notice, type NoticeProps, type NoticeTone } from './components/Notice'
+export { SiteDocument, type SiteDocumentProps } from './components/SiteDocument'
 export { SiteFooter } from './components/SiteFooter'
 export {
   SITE_NAV,

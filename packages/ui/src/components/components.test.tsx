@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Card } from './Card'
 import { HashText } from './HashText'
 import { Notice } from './Notice'
+import { SiteDocument } from './SiteDocument'
 import { SITE_NAV, SiteHeader } from './SiteHeader'
 import { Stat, StatList } from './Stat'
 
@@ -72,5 +73,16 @@ describe('Card and Notice', () => {
   it('announces errors and marks other notices as notes', () => {
     expect(renderToStaticMarkup(<Notice tone="error">Bad</Notice>)).toContain('role="alert"')
     expect(renderToStaticMarkup(<Notice>Info</Notice>)).toContain('role="note"')
+  })
+})
+
+describe('SiteDocument', () => {
+  it('renders the shared document: theme script, header with the current zone, main landmark, footer', () => {
+    const html = renderToStaticMarkup(<SiteDocument current="dashboard">page body</SiteDocument>)
+    expect(html).toMatch(/^<html lang="en">/)
+    expect(html).toContain('<script')
+    expect(html).toMatch(/<main id="main"[^>]*>page body<\/main>/)
+    expect(html).toMatch(/aria-current="page"[^>]*>Dashboard</)
+    expect(html).toContain('<footer')
   })
 })
