@@ -1,6 +1,14 @@
 import { blake3 as nobleBlake3 } from '@noble/hashes/blake3.js'
 import { createBLAKE3, type IHasher } from 'hash-wasm'
 import { utf8 } from '../bytes.js'
+import {
+  BLAKE3_IV,
+  hashChunk,
+  KEYED_HASH,
+  keyWords,
+  LITTLE_ENDIAN,
+  SMALL_INPUT_MAX,
+} from './compress.js'
 import { domainContext, HASH_DOMAINS, type HashDomain } from './domains.js'
 
 const EMPTY = new Uint8Array(0)
@@ -9,6 +17,14 @@ const EMPTY = new Uint8Array(0)
 const DOMAIN_KEYS: Readonly<Record<HashDomain, Uint8Array>> = Object.fromEntries(
   HASH_DOMAINS.map((d) => [d, nobleBlake3(EMPTY, { context: utf8(domainContext(d)) })]),
 ) as Record<HashDomain, Uint8Array>
+
+/** The same keys as little-endian words, for the JS path on short inputs. */
+const DOMAIN_WORDS: Readonly<Record<HashDomain, Int32Array>> = Object.fromEntries(
+  HASH_DOMAINS.map((d) => [d, keyWords(DOMAIN_KEYS[d])]),
+) as Record<HashDomain, Int32Array>
+
+/** Inputs up to this many bytes are hashed in JS (see compress.ts); 0 where that is unavailable. */
+const JS_MAX = LITTLE_ENDIAN ? SMALL_INPUT_MAX : 0
 
 /**
  * hash-wasm hashers, one per domain plus one unkeyed, created by `initHashing()`. They are reused
@@ -40,6 +56,7 @@ export function isHashingAccelerated(): boolean {
 
 /** Domain-separated BLAKE3-256 of `data`. */
 export function hash(domain: HashDomain, data: Uint8Array): Uint8Array {
+  if (data.length <= JS_MAX) return hashChunk(DOMAIN_WORDS[domain], KEYED_HASH, [data])
   if (wasm) {
     const h = wasm.keyed[domain]
     h.init()
@@ -51,6 +68,9 @@ export function hash(domain: HashDomain, data: Uint8Array): Uint8Array {
 
 /** Domain-separated BLAKE3-256 of the concatenation of `parts`, without concatenating. */
 export function hashParts(domain: HashDomain, parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0
+  for (let i = 0; i < parts.length; i++) length += parts[i]!.length
+  if (length <= JS_MAX) return hashChunk(DOMAIN_WORDS[domain], KEYED_HASH, parts)
   if (wasm) {
     const h = wasm.keyed[domain]
     h.init()
@@ -79,6 +99,7 @@ export function hashPair(
 
 /** Plain (unkeyed) BLAKE3-256, as used by hashlock policies so preimages interoperate. */
 export function blake3(data: Uint8Array): Uint8Array {
+  if (data.length <= JS_MAX) return hashChunk(BLAKE3_IV, 0, [data])
   if (wasm) {
     wasm.plain.init()
     wasm.plain.update(data)
