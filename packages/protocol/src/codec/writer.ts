@@ -114,6 +114,16 @@ export class Writer {
     return this.u8(value ? 1 : 0)
   }
 
+  /**
+   * Empties the writer for reuse, keeping its buffer unless it grew past `maxKeep` bytes (then a
+   * fresh one of the initial size replaces it, so one huge encoding does not pin memory).
+   */
+  reset(maxKeep = 65_536): this {
+    this.pos = 0
+    if (this.buf.length > maxKeep) this.buf = new Uint8Array(256)
+    return this
+  }
+
   /** What was written so far, without copying: valid until the next write. */
   written(): Uint8Array {
     return this.buf.subarray(0, this.pos)

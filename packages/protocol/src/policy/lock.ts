@@ -1,9 +1,10 @@
 import { equalBytes } from '../bytes.js'
 import { invalidTag, type Reader } from '../codec/reader.js'
+import { withScratchWriter } from '../codec/scratch.js'
 import type { Writer } from '../codec/writer.js'
 import { hash } from '../hash/blake3.js'
 import { PolicyError } from './errors.js'
-import { encodePolicy } from './policyCodec.js'
+import { writePolicy } from './policyCodec.js'
 import { LOCK_CODES, LOCK_TYPES, type Lock, type LockType, type Policy } from './types.js'
 
 /**
@@ -11,7 +12,10 @@ import { LOCK_CODES, LOCK_TYPES, type Lock, type LockType, type Policy } from '.
  * @throws {PolicyError} `INVALID_POLICY`.
  */
 export function hashPolicy(policy: Policy): Uint8Array {
-  return hash('policy', encodePolicy(policy))
+  return withScratchWriter((w) => {
+    writePolicy(w, policy)
+    return hash('policy', w.written())
+  })
 }
 
 /**

@@ -1,5 +1,6 @@
+import { withScratchWriter } from '../codec/scratch.js'
 import { hash } from '../hash/blake3.js'
-import { encodeOutPoint, encodeTransactionWithBase, encodeUtxoEntry } from './codec.js'
+import { writeOutPoint, writeTransaction, writeUtxoEntry } from './codec.js'
 import type { OutPoint, Transaction, UtxoEntry } from './types.js'
 
 export type TransactionIds = {
@@ -13,12 +14,15 @@ export type TransactionIds = {
 
 /** Encodes once and returns both ids and the size. */
 export function computeTransactionIds(tx: Transaction): TransactionIds {
-  const { bytes, baseLength } = encodeTransactionWithBase(tx)
-  return {
-    txid: hash('txid', bytes.subarray(0, baseLength)),
-    wtxid: hash('wtxid', bytes),
-    size: bytes.length,
-  }
+  return withScratchWriter((w) => {
+    const baseLength = writeTransaction(w, tx)
+    const bytes = w.written()
+    return {
+      txid: hash('txid', bytes.subarray(0, baseLength)),
+      wtxid: hash('wtxid', bytes),
+      size: bytes.length,
+    }
+  })
 }
 
 export function computeTxid(tx: Transaction): Uint8Array {
@@ -27,10 +31,16 @@ export function computeTxid(tx: Transaction): Uint8Array {
 
 /** The sparse-Merkle key of an outpoint in the UTXO commitment. */
 export function utxoKey(outpoint: OutPoint): Uint8Array {
-  return hash('smtKey', encodeOutPoint(outpoint))
+  return withScratchWriter((w) => {
+    writeOutPoint(w, outpoint)
+    return hash('smtKey', w.written())
+  })
 }
 
 /** The sparse-Merkle value hash of an unspent output. */
 export function utxoValueHash(entry: UtxoEntry): Uint8Array {
-  return hash('utxo', encodeUtxoEntry(entry))
+  return withScratchWriter((w) => {
+    writeUtxoEntry(w, entry)
+    return hash('utxo', w.written())
+  })
 }

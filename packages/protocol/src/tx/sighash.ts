@@ -1,4 +1,4 @@
-import { Writer } from '../codec/writer.js'
+import { withScratchWriter } from '../codec/scratch.js'
 import { hashParts } from '../hash/blake3.js'
 import { writeLock } from '../policy/codec.js'
 import { writeOutPoint } from './codec.js'
@@ -41,39 +41,40 @@ export function createSighashContext({
     throw new RangeError(`sighash: ${tx.inputs.length} inputs but ${spent.length} spent outputs`)
   // One buffer for the four committed lists; each list is hashed from its slice.
   const n = tx.inputs.length
-  const w = new Writer(81 * n + 41 * tx.outputs.length + 8)
-  for (const i of tx.inputs) writeOutPoint(w, i.prevout)
-  const endPrevouts = w.length
-  for (const i of tx.inputs) w.u32(i.sequence)
-  const endSequences = w.length
-  for (const s of spent) {
-    w.u64(s.amount)
-    writeLock(w, s.lock)
-  }
-  const endSpent = w.length
-  for (const o of tx.outputs) {
-    w.u64(o.amount)
-    writeLock(w, o.lock)
-  }
-  const all = w.written()
-  const prefix = new Uint8Array(PREFIX_HEADER_BYTES + 5 * 32)
-  prefix.set(genesisHash.subarray(0, 32), 0)
-  const view = new DataView(prefix.buffer)
-  view.setUint16(32, tx.version, true)
-  prefix[34] = TX_KIND_CODES[tx.kind]
-  view.setUint32(35, tx.locktime, true)
-  let off = PREFIX_HEADER_BYTES
-  for (const [label, part] of [
-    [LABEL_PREVOUTS, all.subarray(0, endPrevouts)],
-    [LABEL_SEQUENCES, all.subarray(endPrevouts, endSequences)],
-    [LABEL_SPENT, all.subarray(endSequences, endSpent)],
-    [LABEL_OUTPUTS, all.subarray(endSpent)],
-    [LABEL_PAYLOAD, tx.payload],
-  ] as const) {
-    prefix.set(hashParts('sighash', [label, part]), off)
-    off += 32
-  }
-  return { prefix, inputCount: n }
+  return withScratchWriter((w) => {
+    for (const i of tx.inputs) writeOutPoint(w, i.prevout)
+    const endPrevouts = w.length
+    for (const i of tx.inputs) w.u32(i.sequence)
+    const endSequences = w.length
+    for (const s of spent) {
+      w.u64(s.amount)
+      writeLock(w, s.lock)
+    }
+    const endSpent = w.length
+    for (const o of tx.outputs) {
+      w.u64(o.amount)
+      writeLock(w, o.lock)
+    }
+    const all = w.written()
+    const prefix = new Uint8Array(PREFIX_HEADER_BYTES + 5 * 32)
+    prefix.set(genesisHash.subarray(0, 32), 0)
+    const view = new DataView(prefix.buffer)
+    view.setUint16(32, tx.version, true)
+    prefix[34] = TX_KIND_CODES[tx.kind]
+    view.setUint32(35, tx.locktime, true)
+    let off = PREFIX_HEADER_BYTES
+    for (const [label, part] of [
+      [LABEL_PREVOUTS, all.subarray(0, endPrevouts)],
+      [LABEL_SEQUENCES, all.subarray(endPrevouts, endSequences)],
+      [LABEL_SPENT, all.subarray(endSequences, endSpent)],
+      [LABEL_OUTPUTS, all.subarray(endSpent)],
+      [LABEL_PAYLOAD, tx.payload],
+    ] as const) {
+      prefix.set(hashParts('sighash', [label, part]), off)
+      off += 32
+    }
+    return { prefix, inputCount: n }
+  })
 }
 
 /** The 32-byte message every signature of input `index` signs. */
