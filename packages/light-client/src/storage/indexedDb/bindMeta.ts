@@ -1,0 +1,66 @@
+import type { IDBPDatabase } from 'idb'
+import { StorageError } from '../errors.js'
+import { metaMismatch, STORAGE_SCHEMA_VERSION } from '../meta.js'
+import type { OnNetworkMismatch, StorageMeta, StorageOpenReport } from '../types.js'
+import type { LightClientDb } from './layout.js'
+import { inWriteTransaction } from './openDatabase.js'
+
+export type BindMetaParameters = {
+  db: IDBPDatabase<LightClientDb>
+  meta: StorageMeta
+  onNetworkMismatch: OnNetworkMismatch
+  upgradedFrom: number | undefined
+}
+
+/**
+ * Checks, in one transaction, that the store belongs to `meta`'s network and genesis, and records
+ * them: a new store is stamped; a store of another chain (or one whose meta is gone while records
+ * remain) is cleared and re-stamped, or refused untouched with `onNetworkMismatch: 'throw'`.
+ * @throws {StorageError} STORAGE_WRONG_NETWORK
+ */
+export async function bindMeta({
+  db,
+  meta,
+  onNetworkMismatch,
+  upgradedFrom,
+}: BindMetaParameters): Promise<StorageOpenReport> {
+  let report: StorageOpenReport = { status: 'created' }
+  await inWriteTransaction(db, ['meta', 'headers', 'wallet'], async (tx, add) => {
+    const metaStore = tx.objectStore('meta')
+    const network = asString(await metaStore.get('network'))
+    const genesisHash = asString(await metaStore.get('genesisHash'))
+    const mismatch = metaMismatch({ network, genesisHash }, meta)
+    const headers = tx.objectStore('headers')
+    const wallet = tx.objectStore('wallet')
+    const empty = (await headers.count()) === 0 && (await wallet.count()) === 0
+    if (mismatch === undefined) {
+      report =
+        upgradedFrom === undefined ? { status: 'resumed' } : { status: 'resumed', upgradedFrom }
+    } else if (mismatch !== 'MISSING_META' || !empty) {
+      if (onNetworkMismatch === 'throw')
+        throw new StorageError({
+          code: 'STORAGE_WRONG_NETWORK',
+          message: `the store holds ${network ?? 'an unknown network'} (genesis ${genesisHash ?? '?'}), not ${meta.network} (genesis ${meta.genesisHash})`,
+          details: { operation: 'open', reason: mismatch, network, genesisHash },
+        })
+      add(headers.clear())
+      add(wallet.clear())
+      report = { status: 'reset', reason: mismatch, previous: previousMeta(network, genesisHash) }
+    }
+    add(metaStore.put(meta.network, 'network'))
+    add(metaStore.put(meta.genesisHash, 'genesisHash'))
+    add(metaStore.put(STORAGE_SCHEMA_VERSION, 'schemaVersion'))
+  })
+  return report
+}
+
+function asString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined
+}
+
+function previousMeta(network: string | undefined, genesisHash: string | undefined) {
+  return {
+    ...(network !== undefined ? { network } : {}),
+    ...(genesisHash !== undefined ? { genesisHash } : {}),
+  }
+}
