@@ -188,6 +188,8 @@ export {
 export {
   type BlockConnection,
   genesisHashBytes,
+  type StartBlockVerificationReturnType,
+  startBlockVerification,
   type VerifyBlockParameters,
   verifyBlock,
 } from './validation/verifyBlock.js'

@@ -25,9 +25,10 @@ export type ConnectTransactionsParameters = {
   /** The UTXO set before the block. */
   utxos: UtxoLookup
   /**
-   * Called with the signatures of whole transactions as soon as about `signatureChunk` of them
-   * are collected (and once more with the rest), so a caller can verify them on other threads
-   * while the remaining transactions are checked.
+   * Called with the signatures of whole transactions as soon as a chunk of them is collected
+   * (and once more with the rest), so a caller can verify them on other threads while the
+   * remaining transactions are checked. Chunks start at 32 signatures, so the verifiers start
+   * early, and double up to `signatureChunk` (default 256).
    */
   onSignatures?: (signatures: (InputSignature & { tx: number })[]) => void
   signatureChunk?: number
@@ -65,7 +66,8 @@ export function connectTransactions(
   }
   let fees = 0n
   let emitted = 0
-  const chunk = p.signatureChunk ?? 256
+  const maxChunk = p.signatureChunk ?? 256
+  let chunk = Math.min(32, maxChunk)
   for (let t = 0; t < p.transactions.length; t++) {
     const tx = p.transactions[t]!
     // Index 0 is the coinbase only if it is one; anything else goes through every input rule
@@ -95,6 +97,7 @@ export function connectTransactions(
       if (p.onSignatures && signatures.length - emitted >= chunk) {
         p.onSignatures(signatures.slice(emitted))
         emitted = signatures.length
+        chunk = Math.min(chunk * 2, maxChunk)
       }
       if (signatures.length > p.params.maxBlockSigChecks) {
         fail(

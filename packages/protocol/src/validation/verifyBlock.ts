@@ -8,7 +8,7 @@ import { blockSubsidy, treasuryShare } from '../economics/supply.js'
 import type { ChainParams } from '../params/types.js'
 import { medianTimePast } from '../pow/asert.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
-import { computeTransactionIds } from '../tx/hashes.js'
+import { computeTransactionIds, type TransactionIds } from '../tx/hashes.js'
 import {
   applyUtxoDiff,
   connectTransactions,
@@ -36,6 +36,11 @@ export type VerifyBlockParameters = {
   /** The UTXO commitment after the parent (its root equals parent.header.utxoRoot). */
   utxoTree: SparseMerkleTree
   schemes: SignatureSchemes
+  /**
+   * `computeTransactionIds` of each transaction, when the caller already has them (a chain
+   * computes them once for its header-vs-body check). They must be of these very transactions.
+   */
+  ids?: readonly TransactionIds[]
 }
 
 /** Everything a store needs to connect (and later disconnect) a valid block. */
@@ -72,6 +77,30 @@ export function genesisHashBytes(params: ChainParams): Uint8Array {
  * @throws {ValidationError} with the code of the first rule broken.
  */
 export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnection> {
+  const { connection, signatures } = startBlockVerification(p)
+  await signatures
+  return connection
+}
+
+export type StartBlockVerificationReturnType = {
+  /** What committing the block needs — valid only once `signatures` resolves. */
+  connection: BlockConnection
+  /**
+   * Resolves when every signature of the block verified; rejects with `TX_BAD_SIGNATURE` (or
+   * whatever the schemes reject with). An abandoned rejection is handled, never unobserved.
+   */
+  signatures: Promise<void>
+}
+
+/**
+ * `verifyBlock` in two steps, for pipelines: every rule but the signatures is checked before
+ * this returns (throwing the same errors in the same order), and the signatures — already on
+ * their way to the schemes, worker threads in the node — settle in the returned promise. A
+ * chain can validate the next block against `connection` while this one's signatures verify,
+ * and must commit nothing before `signatures` resolves.
+ * @throws {ValidationError} with the code of the first rule broken, signatures aside.
+ */
+export function startBlockVerification(p: VerifyBlockParameters): StartBlockVerificationReturnType {
   const { block, params } = p
   const { header, transactions } = block
   const { hash, headerBytes } = verifyHeader({
@@ -107,9 +136,11 @@ export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnec
       )
     }
   }
-  const ids = transactions.map(computeTransactionIds)
-  const size =
-    HEADER_BYTES + varintLength(transactions.length) + ids.reduce((s, i) => s + i.size, 0)
+  const ids = p.ids ?? transactions.map(computeTransactionIds)
+  if (ids.length !== transactions.length)
+    throw new RangeError('verifyBlock: ids must be one per transaction')
+  let size = HEADER_BYTES + varintLength(transactions.length)
+  for (const i of ids) size += i.size
   if (size > params.maxBlockBytes)
     fail('BLOCK_TOO_LARGE', `block is ${size} bytes, the limit is ${params.maxBlockBytes}`, {
       height,
@@ -130,6 +161,34 @@ export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnec
       })
     seen.add(k)
   }
+  const txids = ids.map((i) => i.txid)
+  // Signatures go to the schemes (worker threads in the node) chunk by chunk while the inputs
+  // are checked, so connecting the inputs comes before the commitment checks below — but the
+  // error reported is still the first in rule order (txRoot, filter, coinbase height, inputs),
+  // whatever the timing, so every node names a bad block alike.
+  const pending: Promise<void>[] = []
+  let connected: ReturnType<typeof connectTransactions> | undefined
+  let connectError: unknown
+  try {
+    connected = withErrorContext({ height }, () =>
+      connectTransactions({
+        transactions,
+        txids,
+        height,
+        medianTimePast: medianTimePast(p.recentTimestamps, params.medianTimeSpan),
+        params,
+        genesisHash: genesisHashBytes(params),
+        utxos: p.utxos,
+        onSignatures: (chunk) => {
+          const check = verifySignatures(p.schemes, chunk)
+          check.catch(() => undefined) // observed below, in order
+          pending.push(check)
+        },
+      }),
+    )
+  } catch (e) {
+    connectError = e
+  }
   if (!equalBytes(computeTxRoot(ids.map((i) => i.wtxid)), header.txRoot))
     fail('BLOCK_BAD_TX_ROOT', 'txRoot does not match the transactions', { height })
   if (
@@ -142,31 +201,50 @@ export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnec
     fail('BLOCK_COINBASE_BAD_HEIGHT', `coinbase commits to height ${coinbaseHeight(coinbase)}`, {
       height,
     })
-  const txids = ids.map((i) => i.txid)
-  // Signatures are verified while the remaining rules are checked: each chunk goes to the
-  // schemes (worker threads in the node) at once; failures are reported only after every other
-  // rule passed, so the error of a block is the same whatever the timing.
-  const pending: Promise<void>[] = []
-  const connected = withErrorContext({ height }, () =>
-    connectTransactions({
-      transactions,
-      txids,
-      height,
-      medianTimePast: medianTimePast(p.recentTimestamps, params.medianTimeSpan),
-      params,
-      genesisHash: genesisHashBytes(params),
-      utxos: p.utxos,
-      onSignatures: (chunk) => {
-        const check = verifySignatures(p.schemes, chunk)
-        check.catch(() => undefined) // observed below, in order
-        pending.push(check)
-      },
-    }),
-  )
+  if (connected === undefined) throw connectError
   const subsidy = blockSubsidy(params, height)
+  checkCoinbaseValue({ coinbase, params, height, subsidy, fees: connected.fees })
+  const utxoTree = applyUtxoDiff(p.utxoTree, connected)
+  if (!equalBytes(utxoTree.root, header.utxoRoot))
+    fail('BLOCK_BAD_UTXO_ROOT', 'utxoRoot does not match the UTXO set after the block', { height })
+  const signatures = (async () => {
+    try {
+      for (const check of pending) await check
+    } catch (e) {
+      if (e instanceof ValidationError)
+        Object.assign(e.details as Record<string, unknown>, { height })
+      throw e
+    }
+  })()
+  signatures.catch(() => undefined) // the caller observes it; an abandoned pipeline must not crash
+  return {
+    connection: {
+      hash,
+      headerBytes,
+      size,
+      txids,
+      fees: connected.fees,
+      subsidy,
+      created: connected.created,
+      spent: connected.spent,
+      utxoTree,
+    },
+    signatures,
+  }
+}
+
+/** The coinbase claims at most subsidy + fees and pays the treasury its share of the fees. */
+function checkCoinbaseValue(p: {
+  coinbase: Block['transactions'][number]
+  params: ChainParams
+  height: number
+  subsidy: bigint
+  fees: bigint
+}): void {
+  const { params, height, subsidy, fees } = p
   let claimed = 0n
   let toTreasury = 0n
-  for (const o of coinbase.outputs) {
+  for (const o of p.coinbase.outputs) {
     claimed += o.amount
     if (
       o.lock.type === params.treasuryLock.type &&
@@ -174,44 +252,19 @@ export async function verifyBlock(p: VerifyBlockParameters): Promise<BlockConnec
     )
       toTreasury += o.amount
   }
-  if (claimed > subsidy + connected.fees) {
+  if (claimed > subsidy + fees) {
     fail(
       'BLOCK_COINBASE_OVERPAID',
-      `coinbase claims ${claimed}, at most ${subsidy + connected.fees} (subsidy + fees) allowed`,
-      {
-        height,
-        claimed: claimed.toString(),
-        allowed: (subsidy + connected.fees).toString(),
-      },
+      `coinbase claims ${claimed}, at most ${subsidy + fees} (subsidy + fees) allowed`,
+      { height, claimed: claimed.toString(), allowed: (subsidy + fees).toString() },
     )
   }
-  const share = treasuryShare(params, connected.fees)
+  const share = treasuryShare(params, fees)
   if (share >= params.dustThreshold && toTreasury < share) {
     fail(
       'BLOCK_TREASURY_UNDERPAID',
-      `the treasury is owed ${share} of ${connected.fees} fees, got ${toTreasury}`,
+      `the treasury is owed ${share} of ${fees} fees, got ${toTreasury}`,
       { height, owed: share.toString(), paid: toTreasury.toString() },
     )
-  }
-  const utxoTree = applyUtxoDiff(p.utxoTree, connected)
-  if (!equalBytes(utxoTree.root, header.utxoRoot))
-    fail('BLOCK_BAD_UTXO_ROOT', 'utxoRoot does not match the UTXO set after the block', { height })
-  try {
-    for (const check of pending) await check
-  } catch (e) {
-    if (e instanceof ValidationError)
-      Object.assign(e.details as Record<string, unknown>, { height })
-    throw e
-  }
-  return {
-    hash,
-    headerBytes,
-    size,
-    txids,
-    fees: connected.fees,
-    subsidy,
-    created: connected.created,
-    spent: connected.spent,
-    utxoTree,
   }
 }
