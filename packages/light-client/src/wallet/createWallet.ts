@@ -7,15 +7,16 @@ import { encodeEnvelope } from './keystoreEnvelope.js'
 import { generateMnemonic, mnemonicToEntropy, mnemonicToSeed } from './mnemonic.js'
 import type { RandomBytes } from './random.js'
 import type { SecretSessionOptions } from './secretSession.js'
-import { newAccount, Wallet } from './wallet.js'
+import { Wallet } from './wallet.js'
 import {
   decodeWalletRecord,
   encodeWalletRecord,
+  newAccount,
   WALLET_RECORD_VERSION,
   WALLET_STORE_KEYS,
   type WalletRecord,
 } from './walletRecord.js'
-import { encodeWalletSecret, type WalletSecret } from './walletSecret.js'
+import { encodeWalletSecret, type WalletSecret, wipeWalletSecret } from './walletSecret.js'
 
 /** Unused addresses kept derived past the last used one (BIP44's recommendation). */
 export const DEFAULT_GAP_LIMIT = 20
@@ -77,20 +78,19 @@ export async function createWallet(p: CreateWalletParameters): Promise<CreateWal
       : undefined
   const mnemonic = generated ?? p.mnemonic!
   const entropy = mnemonicToEntropy({ mnemonic })
-  const seed = await mnemonicToSeed({
-    mnemonic,
-    ...(p.passphrase ? { passphrase: p.passphrase } : {}),
-  })
-  const secret: WalletSecret = { entropy, seed }
+  const secret: WalletSecret = { entropy, seed: new Uint8Array(0) }
   try {
+    secret.seed = await mnemonicToSeed({
+      mnemonic,
+      ...(p.passphrase ? { passphrase: p.passphrase } : {}),
+    })
     const record = newRecord(p, gapLimit, secret)
     await sealKeystore(p, secret)
     await p.store.put(WALLET_STORE_KEYS.record, encodeWalletRecord(record))
     const wallet = new Wallet(sessionOptions(p), { store: p.store, record, secret })
     return generated === undefined ? { wallet } : { wallet, mnemonic: generated }
   } catch (e) {
-    entropy.fill(0)
-    seed.fill(0)
+    wipeWalletSecret(secret)
     throw e
   }
 }

@@ -67,6 +67,14 @@ export class SecretSession {
     return fn(secret)
   }
 
+  /**
+   * Throws unless unlocked; counts as activity for the auto-lock.
+   * @throws {WalletError} `WALLET_LOCKED`.
+   */
+  assertOpen(): void {
+    this.use(() => undefined)
+  }
+
   #arm(): void {
     if (this.#autoLockMs === undefined) return
     if (this.#handle) this.#timer.clear(this.#handle.value)

@@ -1,4 +1,4 @@
-import type { Lock, Network } from '@supernova/protocol'
+import type { Lock, Network, Transaction } from '@supernova/protocol'
 import type { WalletStore } from '../storage/types.js'
 import type { SpendableUtxo } from './buildTransaction.js'
 import { WalletError } from './errors.js'
@@ -10,11 +10,11 @@ import { SecretSession, type SecretSessionOptions } from './secretSession.js'
 import { AddressIndex, type WalletAddress } from './walletAddresses.js'
 import {
   type AccountRecord,
-  type ChainRecord,
+  assertLabel,
   encodeWalletRecord,
   MAX_ACCOUNTS,
   MAX_KEYS_PER_CHAIN,
-  MAX_LABEL_LENGTH,
+  newAccount,
   WALLET_STORE_KEYS,
   type WalletRecord,
 } from './walletRecord.js'
@@ -84,7 +84,9 @@ export class Wallet {
     const secret = await this.#openKeystore(password)
     this.#assertMatches(secret)
     this.#session.open(secret)
-    if (this.#record.accounts.some((a) => this.#extend(a))) await this.#save()
+    // Every account, not just up to the first that grew.
+    const grown = this.#record.accounts.map((a) => this.#extend(a))
+    if (grown.includes(true)) await this.#save()
   }
 
   /** Wipes the secret from memory. Idempotent. */
@@ -118,7 +120,7 @@ export class Wallet {
       throw new RangeError(`at most ${MAX_ACCOUNTS} accounts`)
     const index = this.#record.accounts.length
     const account = newAccount(index, label ?? `Account ${index + 1}`, scheme)
-    this.#session.use(() => undefined)
+    this.#session.assertOpen()
     this.#extend(account)
     this.#record.accounts.push(account)
     this.#index.addAccount(account)
@@ -194,7 +196,7 @@ export class Wallet {
    * @throws {WalletError} `WALLET_LOCKED`.
    * @throws {PolicyError} `UNSATISFIABLE` when an input is not spendable by this wallet.
    */
-  signTransaction(params: SignWalletTransactionParameters): ReturnType<typeof signWithSecret> {
+  signTransaction(params: SignWalletTransactionParameters): Transaction {
     return this.#session.use((secret) => signWithSecret(params, secret, this.#index))
   }
 
@@ -203,7 +205,7 @@ export class Wallet {
    * @throws {WalletError} `WALLET_LOCKED`. @throws {KeystoreError} `WRONG_PASSWORD`.
    */
   async exportMnemonic({ password }: { password: string }): Promise<string> {
-    this.#session.use(() => undefined)
+    this.#session.assertOpen()
     const secret = await this.#openKeystore(password)
     try {
       return entropyToMnemonic({ entropy: secret.entropy })
@@ -224,7 +226,7 @@ export class Wallet {
     password: string
     newPassword: string
   }): Promise<void> {
-    this.#session.use(() => undefined)
+    this.#session.assertOpen()
     const envelope = await this.#keystoreBytes()
     const next = await reencryptSecret({ envelope, password, newPassword })
     await this.#store.put(WALLET_STORE_KEYS.keystore, encodeEnvelope(next))
@@ -235,7 +237,7 @@ export class Wallet {
     const chain = account[chainName]
     if (chain.next >= MAX_KEYS_PER_CHAIN) throw new RangeError(`${chainName} chain exhausted`)
     if (chain.next >= chain.keys.length) {
-      this.#session.use(() => undefined)
+      this.#session.assertOpen()
       this.#extend(account)
       await this.#save()
     }
@@ -327,19 +329,4 @@ export class Wallet {
       })
     }
   }
-}
-
-function assertLabel(label: string): void {
-  if (typeof label !== 'string' || label.length > MAX_LABEL_LENGTH)
-    throw new RangeError(`account labels are strings of at most ${MAX_LABEL_LENGTH} characters`)
-}
-
-function emptyChain(): ChainRecord {
-  return { keys: [], next: 0 }
-}
-
-/** An account record without keys yet. */
-export function newAccount(index: number, label: string, scheme: HdScheme): AccountRecord {
-  assertLabel(label)
-  return { index, label, scheme, receive: emptyChain(), change: emptyChain() }
 }

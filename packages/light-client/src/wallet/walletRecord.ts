@@ -121,3 +121,19 @@ function int(v: unknown, name: string, min: number, max: number): number {
     corrupt(`${name} must be an integer in [${min}, ${max}]`)
   return v
 }
+
+/** @throws {RangeError} for a label that is not a string of at most 64 characters. */
+export function assertLabel(label: string): void {
+  if (typeof label !== 'string' || label.length > MAX_LABEL_LENGTH)
+    throw new RangeError(`account labels are strings of at most ${MAX_LABEL_LENGTH} characters`)
+}
+
+function emptyChain(): ChainRecord {
+  return { keys: [], next: 0 }
+}
+
+/** An account record without keys yet. */
+export function newAccount(index: number, label: string, scheme: HdScheme): AccountRecord {
+  assertLabel(label)
+  return { index, label, scheme, receive: emptyChain(), change: emptyChain() }
+}

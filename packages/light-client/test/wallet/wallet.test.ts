@@ -254,8 +254,21 @@ describe('wallet', async () => {
     await w.changePassword({ password: PASSWORD, newPassword: 'new password 2' })
     w.lock()
     expect(await codeOf(() => w.unlock({ password: PASSWORD }))).toBe('WRONG_PASSWORD')
+    // While locked, use up the derived receive keys of both accounts: unlock extends both.
+    const lastOf = (account: number) =>
+      w
+        .addresses({ account })
+        .filter((a) => a.chain === 'receive')
+        .at(-1)!
+    const last = [lastOf(0), lastOf(1)]
+    for (const a of last) await w.markUsed({ address: a.address })
     await w.unlock({ password: 'new password 2' })
     expect(w.isLocked()).toBe(false)
+    // The watch list grew on unlock, before anything asked for an address.
+    expect(lastOf(0).index).toBe(last[0]!.index + 5)
+    expect(lastOf(1).index).toBe(last[1]!.index + 5)
+    for (const [account, a] of last.entries())
+      expect((await w.receiveAddress({ account })).index).toBe(a.index + 1)
   })
 
   it('store problems are typed', async () => {
