@@ -55,7 +55,9 @@ async function deriveWrappingKey(
   assertPassword(password)
   assertKdfIterations(kdf.iterations)
   const subtle = globalThis.crypto.subtle
-  const bytes = own(utf8(password.normalize('NFC')))
+  const encoded = utf8(password.normalize('NFC'))
+  const bytes = own(encoded)
+  encoded.fill(0)
   try {
     const base = await subtle.importKey('raw', bytes, 'PBKDF2', false, ['deriveKey'])
     return await subtle.deriveKey(
