@@ -13,6 +13,7 @@ import {
   decodeBlock,
   encodeBlock,
   encodeHeader,
+  equalBytes,
   fromHex,
   hashHeader,
   initHashing,
@@ -20,14 +21,15 @@ import {
   outpointKey,
   type SignatureSchemes,
   type SparseMerkleTree,
+  startBlockVerification,
   TargetError,
   type Transaction,
+  type TransactionIds,
   toHex,
   type UtxoEntry,
   type UtxoLookup,
   ValidationError,
   type ValidationErrorCode,
-  verifyBlock,
   verifyHeader,
   workForBits,
 } from '@supernova/protocol'
@@ -42,6 +44,7 @@ import { ChainQueries } from './queries.js'
 import { decodeHeaderRecord, decodeUndo, encodeHeaderRecord, STATUS } from './records.js'
 import { loadUtxoTree } from './startup.js'
 import type { ChainEvents, ChainTip, ChainView, ProcessBlockResult } from './types.js'
+import { UtxoCache } from './utxoCache.js'
 import { connectOps, disconnectOps } from './writes.js'
 
 export type ChainErrorCode = 'WRONG_NETWORK' | 'UNSUPPORTED_SCHEMA' | 'CORRUPT_STATE'
@@ -58,6 +61,8 @@ export type ChainOptions = {
   orphanBytes?: number
   /** Known blocks kept per height on side branches (default 4). */
   maxSiblings?: number
+  /** Unspent outputs kept in memory for block validation (default 100,000; 0 = none). */
+  utxoCacheEntries?: number
 }
 export type ChainComponents = {
   /**
@@ -73,6 +78,17 @@ export type ChainComponents = {
 
 type Listener<K extends keyof ChainEvents> = (e: ChainEvents[K]) => void
 
+/** A block validated but for its signatures, which are still being verified; nothing stored yet. */
+type Staged = {
+  entry: IndexEntry
+  block: Block
+  /** The encoded block when it is not stored yet (it then goes into the connect batch). */
+  unstoredBody: Uint8Array | undefined
+  connection: BlockConnection
+  signatures: Promise<void>
+  started: number
+}
+
 /**
  * The node's chain: a header index in memory, blocks and state in the store, the UTXO commitment
  * at the tip in memory. Every block is fully validated (`verifyBlock`) before it joins the main
@@ -87,6 +103,8 @@ export class Chain extends ChainQueries implements ChainView {
     tip: new Set(),
   }
   private readonly orphans: OrphanPool
+  private readonly utxoCache: UtxoCache
+  private readonly pipeline = { staged: 0, fullPath: 0 }
   private lock: Promise<unknown> = Promise.resolve()
 
   private constructor(
@@ -99,9 +117,11 @@ export class Chain extends ChainQueries implements ChainView {
     orphanLimit: number,
     orphanBytes: number,
     private readonly maxSiblings: number,
+    utxoCacheEntries: number,
   ) {
     super(params, store, index, utxoTree)
     this.orphans = new OrphanPool(orphanLimit, orphanBytes)
+    this.utxoCache = new UtxoCache(utxoCacheEntries)
   }
 
   /**
@@ -178,6 +198,7 @@ export class Chain extends ChainQueries implements ChainView {
       options.orphanLimit ?? 256,
       options.orphanBytes ?? 32 * 1024 * 1024,
       options.maxSiblings ?? 4,
+      options.utxoCacheEntries ?? 100_000,
     )
     // A crash in the middle of a reorganisation can leave a lighter tip: move to the best stored chain.
     await chain.activateBestChain()
@@ -268,25 +289,117 @@ export class Chain extends ChainQueries implements ChainView {
   processBlock(block: Block): Promise<ProcessBlockResult> {
     return this.serial(async () => {
       this.assertRunning()
-      const first = await this.accept(block)
-      if (first.status === 'connected' || first.status === 'reorg' || first.status === 'side') {
-        // Blocks that were waiting for this one.
-        const queue = this.orphans.takeChildren(first.hash)
-        while (queue.length > 0) {
-          const child = queue.shift()!
-          try {
-            const r = await this.accept(child)
-            if (r.status !== 'invalid' && r.status !== 'orphan')
-              queue.push(...this.orphans.takeChildren(r.hash))
-          } catch (err) {
-            // The first block was processed; a waiting child's failure is logged, not reported as its.
-            this.components.logger.error({ err }, 'an orphan child failed to process')
-            if (this.halted !== undefined) break
-          }
+      return this.acceptWithOrphans(block)
+    })
+  }
+
+  /**
+   * Processes consecutive blocks in order, with the same results as `processBlock` on each:
+   * while one block's signatures are verified (on the worker pool) and its batch is written, the
+   * next block that extends it is already validated against its UTXO changes — a two-stage
+   * pipeline that keeps the verifiers busy during sync and import. Anything unusual (a known,
+   * invalid, orphan or side block, a failure) goes through `processBlock`'s path after the
+   * blocks before it are committed.
+   */
+  processBlocks(blocks: readonly Block[]): Promise<ProcessBlockResult[]> {
+    return this.serial(async () => {
+      const results: ProcessBlockResult[] = []
+      let staged: Staged | undefined
+      for (const block of blocks) {
+        this.assertRunning()
+        const next = await this.tryStage(block, staged)
+        if (staged) results.push(await this.finishStaged(staged))
+        staged = undefined
+        // Valid only if what it was validated on is now the tip.
+        if (next && this.index.tip() === this.index.get(block.header.prevHash)) {
+          staged = next
+          this.pipeline.staged++
+        } else {
+          this.pipeline.fullPath++
+          results.push(await this.acceptWithOrphans(block))
         }
       }
-      return first
+      if (staged) results.push(await this.finishStaged(staged))
+      return results
     })
+  }
+
+  /**
+   * How `processBlocks` went since start: blocks staged on the pipeline, blocks that took the
+   * full path; and the in-memory UTXO cache's hits and misses.
+   */
+  importStats(): { staged: number; fullPath: number; utxoCache: { hits: number; misses: number } } {
+    return { ...this.pipeline, utxoCache: this.utxoCache.stats() }
+  }
+
+  /** `accept`, then the blocks that were waiting in the orphan pool for it. */
+  private async acceptWithOrphans(block: Block): Promise<ProcessBlockResult> {
+    const first = await this.accept(block)
+    if (first.status === 'connected' || first.status === 'reorg' || first.status === 'side')
+      await this.drainOrphans(first.hash)
+    return first
+  }
+
+  private async drainOrphans(hash: Uint8Array): Promise<void> {
+    const queue = this.orphans.takeChildren(hash)
+    while (queue.length > 0) {
+      const child = queue.shift()!
+      try {
+        const r = await this.accept(child)
+        if (r.status !== 'invalid' && r.status !== 'orphan')
+          queue.push(...this.orphans.takeChildren(r.hash))
+      } catch (err) {
+        // The parent was processed; a waiting child's failure is logged, not reported as its.
+        this.components.logger.error({ err }, 'an orphan child failed to process')
+        if (this.halted !== undefined) break
+      }
+    }
+  }
+
+  /**
+   * Stages `block` on `below` (or on the tip): the common case of a new block extending it,
+   * validated but for its signatures. Undefined when the block needs `accept`'s full path.
+   */
+  private async tryStage(block: Block, below: Staged | undefined): Promise<Staged | undefined> {
+    const parent = below?.entry ?? this.index.tip()
+    const { header } = block
+    if (!equalBytes(header.prevHash, parent.hash)) return undefined
+    const hash = hashHeader(header)
+    if (this.index.get(hash)) return undefined
+    const body = encodeBlock(block)
+    if (body.length > this.params.maxBlockBytes) return undefined
+    try {
+      verifyHeader({
+        header,
+        parent,
+        recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
+        params: this.params,
+        now: this.components.now(),
+      })
+      const { error, ids } = checkBody(block)
+      if (error) return undefined
+      const entry: IndexEntry = {
+        header,
+        hash,
+        key: toHex(hash),
+        height: parent.height + 1,
+        cumulativeWork: parent.cumulativeWork + workForBits(header.bits),
+        status: STATUS.HAS_BLOCK,
+      }
+      return await this.stage(entry, block, parent, below, body, ids)
+    } catch {
+      // Whatever failed fails again on the full path, which reports or handles it.
+      return undefined
+    }
+  }
+
+  /** Commits a staged block as `tryConnect` would, reporting it like `accept`. */
+  private async finishStaged(s: Staged): Promise<ProcessBlockResult> {
+    const error = await this.settle(s.entry, s.unstoredBody, () => this.commit(s))
+    if (error) return { status: 'invalid', hash: s.entry.hash, error }
+    this.emit('tip', { tip: this.tip(), reorgDepth: 0 })
+    await this.drainOrphans(s.entry.hash)
+    return { status: 'connected', hash: s.entry.hash, height: s.entry.height }
   }
 
   private async accept(block: Block): Promise<ProcessBlockResult> {
@@ -325,7 +438,7 @@ export class Chain extends ChainQueries implements ChainView {
       // and whose body matches their header, may wait here (the pool is capped in bytes too).
       const cheap = orphanRejection(header, this.params)
       if (cheap) return { status: 'invalid', hash, error: cheap }
-      const mismatch = bodyMismatch(block)
+      const { error: mismatch } = checkBody(block)
       if (mismatch) return { status: 'invalid', hash, error: mismatch }
       this.orphans.add(hash, body, header.prevHash)
       return { status: 'orphan', hash }
@@ -356,7 +469,7 @@ export class Chain extends ChainQueries implements ChainView {
     }
     // A body that does not match the header's txRoot is not this block at all (a mutated or
     // corrupted copy): reject it without marking the header invalid, so the real block can still come.
-    const mismatch = bodyMismatch(block)
+    const { error: mismatch, ids } = checkBody(block)
     if (mismatch) return { status: 'invalid', hash, error: mismatch }
     const entry: IndexEntry = {
       header,
@@ -388,7 +501,7 @@ export class Chain extends ChainQueries implements ChainView {
     if (entry.cumulativeWork <= tip.cumulativeWork)
       return { status: 'side', hash, height: entry.height }
     if (extendsTip) {
-      const error = await this.tryConnect(entry, block, body)
+      const error = await this.tryConnect(entry, block, body, ids)
       if (error) return { status: 'invalid', hash, error }
       this.emit('tip', { tip: this.tip(), reorgDepth: 0 })
       return { status: 'connected', hash, height: entry.height }
@@ -401,10 +514,23 @@ export class Chain extends ChainQueries implements ChainView {
     entry: IndexEntry,
     block?: Block,
     unstoredBody?: Uint8Array,
+    ids?: readonly TransactionIds[],
   ): Promise<ValidationError | undefined> {
     const b = block ?? (await this.loadBlock(entry.hash))
+    return this.settle(entry, unstoredBody, () => this.connect(entry, b, unstoredBody, ids))
+  }
+
+  /**
+   * Runs a connect of `entry`; on a consensus failure marks it invalid and returns the error.
+   * A crashed verifier rethrows (the block stays undecided); anything else halts the chain.
+   */
+  private async settle(
+    entry: IndexEntry,
+    unstoredBody: Uint8Array | undefined,
+    run: () => Promise<unknown>,
+  ): Promise<ValidationError | undefined> {
     try {
-      await this.connect(entry, b, unstoredBody)
+      await run()
       return undefined
     } catch (e) {
       if (!(e instanceof ValidationError)) {
@@ -495,20 +621,46 @@ export class Chain extends ChainQueries implements ChainView {
     entry: IndexEntry,
     b: Block,
     unstoredBody?: Uint8Array,
+    ids?: readonly TransactionIds[],
   ): Promise<BlockConnection> {
-    const parent = this.index.tip()
+    const staged = await this.stage(entry, b, this.index.tip(), undefined, unstoredBody, ids)
+    return this.commit(staged)
+  }
+
+  /**
+   * Validates `b` on `parent` — the tip, or the staged block `below` (whose changes the UTXO view
+   * includes) — but for its signatures, which start verifying. @throws {ValidationError}
+   */
+  private async stage(
+    entry: IndexEntry,
+    b: Block,
+    parent: IndexEntry,
+    below: Staged | undefined,
+    unstoredBody: Uint8Array | undefined,
+    ids: readonly TransactionIds[] | undefined,
+  ): Promise<Staged> {
     const started = performance.now()
-    const utxos = await this.prefetchInputs(b)
-    const connection = await verifyBlock({
+    const utxos = await this.prefetchInputs(b, below?.connection)
+    const { connection, signatures } = startBlockVerification({
       block: b,
       parent: { header: parent.header, hash: parent.hash },
       recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
       params: this.params,
       now: this.components.now(),
       utxos,
-      utxoTree: this.utxoTree,
+      utxoTree: below ? below.connection.utxoTree : this.utxoTree,
       schemes: this.components.schemes,
+      ...(ids ? { ids } : {}),
     })
+    return { entry, block: b, unstoredBody, connection, signatures, started }
+  }
+
+  /** Waits for a staged block's signatures, then connects it on the tip in one batch. */
+  private async commit(s: Staged): Promise<BlockConnection> {
+    const { entry, block: b, unstoredBody, connection, started } = s
+    await s.signatures
+    if (this.index.tip() !== this.index.get(b.header.prevHash))
+      throw new ChainError({ code: 'CORRUPT_STATE', message: 'a staged block lost its parent' })
     const effects = blockEffects(b, connection.txids, entry.height, connection.spent)
     const ops = connectOps({
       block: b,
@@ -520,6 +672,7 @@ export class Chain extends ChainQueries implements ChainView {
     })
     if (unstoredBody) ops.push({ type: 'put', key: keys.block(entry.hash), value: unstoredBody })
     await this.store.batch(ops)
+    this.utxoCache.apply(connection.created, connection.spent)
     entry.status |= STATUS.VALID
     if (!this.index.getByKey(entry.key)) this.index.add(entry)
     this.utxoTree = connection.utxoTree
@@ -568,22 +721,43 @@ export class Chain extends ChainQueries implements ChainView {
         effects,
       }),
     )
+    this.utxoCache.apply(effects.spentFromSet, effects.created)
     this.utxoTree = tree
     this.index.popMain()
     this.emit('disconnect', { block, hash: tip.hash, height: tip.height })
     return tip
   }
 
-  /** The UTXO entries a block's inputs spend from the current set, fetched in one round trip. */
-  private async prefetchInputs(b: Block): Promise<UtxoLookup> {
-    const outpoints: OutPoint[] = []
-    for (const tx of b.transactions) for (const i of tx.inputs) outpoints.push(i.prevout)
-    const values = await this.store.getMany(outpoints.map((o) => keys.utxo(o)))
+  /**
+   * The UTXO entries a block's inputs spend from the current set — or from the set after `below`
+   * (a staged block not committed yet) — from memory where possible, else in one store round trip.
+   */
+  private async prefetchInputs(b: Block, below?: BlockConnection): Promise<UtxoLookup> {
+    const created = below && new Map(below.created.map((c) => [outpointKey(c.outpoint), c.entry]))
+    const spent = below && new Set(below.spent.map((x) => outpointKey(x.outpoint)))
     const map = new Map<string, UtxoEntry>()
-    outpoints.forEach((o, i) => {
-      const v = values[i]
-      if (v) map.set(outpointKey(o), this.decodeEntry(v))
-    })
+    const missing: OutPoint[] = []
+    const missingKeys: string[] = []
+    for (const tx of b.transactions) {
+      for (const { prevout } of tx.inputs) {
+        const k = outpointKey(prevout)
+        const staged = created?.get(k)
+        if (staged) map.set(k, staged)
+        if (staged || spent?.has(k)) continue
+        const cached = this.utxoCache.get(k)
+        if (cached) map.set(k, cached)
+        else {
+          missing.push(prevout)
+          missingKeys.push(k)
+        }
+      }
+    }
+    if (missing.length > 0) {
+      const values = await this.store.getMany(missing.map((o) => keys.utxo(o)))
+      values.forEach((v, i) => {
+        if (v) map.set(missingKeys[i]!, this.decodeEntry(v))
+      })
+    }
     return { get: (o) => map.get(outpointKey(o)) }
   }
 
@@ -595,7 +769,7 @@ export class Chain extends ChainQueries implements ChainView {
   checkBlock(block: Block): Promise<BlockConnection> {
     return this.serial(async () => {
       const parent = this.index.tip()
-      return verifyBlock({
+      const { connection, signatures } = startBlockVerification({
         block,
         parent: { header: parent.header, hash: parent.hash },
         recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
@@ -605,6 +779,8 @@ export class Chain extends ChainQueries implements ChainView {
         utxoTree: this.utxoTree,
         schemes: this.components.schemes,
       })
+      await signatures
+      return connection
     })
   }
 
@@ -715,27 +891,36 @@ function withoutDescendants(txs: readonly Transaction[], index: number): Transac
   return out
 }
 
-/** The body's wtxids do not hash to the header's txRoot (or cannot even be encoded). */
-function bodyMismatch(block: Block): ValidationError | undefined {
+/**
+ * Whether the body is the header's: an error when its wtxids do not hash to the header's txRoot
+ * (or it cannot even be encoded); else the transactions' ids, which validation reuses.
+ */
+function checkBody(block: Block): { error?: ValidationError; ids?: TransactionIds[] } {
   for (const tx of block.transactions) {
     if (tx.witnesses.length !== tx.inputs.length)
-      return new ValidationError({
-        code: 'TX_WITNESS_MISMATCH',
-        message: 'a transaction has a witness count unlike its input count',
-      })
+      return {
+        error: new ValidationError({
+          code: 'TX_WITNESS_MISMATCH',
+          message: 'a transaction has a witness count unlike its input count',
+        }),
+      }
   }
   if (block.transactions.length === 0)
-    return new ValidationError({
-      code: 'BLOCK_NO_TRANSACTIONS',
-      message: 'a block needs at least its coinbase',
-    })
-  const root = computeTxRoot(block.transactions.map((t) => computeTransactionIds(t).wtxid))
-  if (toHex(root) !== toHex(block.header.txRoot))
-    return new ValidationError({
-      code: 'BLOCK_BAD_TX_ROOT',
-      message: 'the transactions do not match the header',
-    })
-  return undefined
+    return {
+      error: new ValidationError({
+        code: 'BLOCK_NO_TRANSACTIONS',
+        message: 'a block needs at least its coinbase',
+      }),
+    }
+  const ids = block.transactions.map(computeTransactionIds)
+  if (!equalBytes(computeTxRoot(ids.map((i) => i.wtxid)), block.header.txRoot))
+    return {
+      error: new ValidationError({
+        code: 'BLOCK_BAD_TX_ROOT',
+        message: 'the transactions do not match the header',
+      }),
+    }
+  return { ids }
 }
 
 async function initialise(params: ChainParams, store: KeyValueStore): Promise<void> {

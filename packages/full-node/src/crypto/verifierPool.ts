@@ -32,6 +32,12 @@ export type VerifierPoolOptions = {
   cacheSize?: number
   /** Batches smaller than this are verified on the calling thread (default 16). */
   inlineBelow?: number
+  /**
+   * A batch is split across workers only into parts of at least this many signatures (default
+   * 32); each part goes to the worker with the fewest signatures pending. Small batches (a block
+   * of a few transactions) thus cost one message, and consecutive ones spread over the workers.
+   */
+  minPerWorker?: number
   /** A worker job not answered within this is failed and its worker replaced (default 30,000 ms). */
   jobTimeoutMs?: number
   /** Dead workers replaced per rolling minute; past that, worker batches fail fast (default 10). */
@@ -58,7 +64,12 @@ export type VerifierPool = {
   workerThreads(): readonly Worker[]
 }
 
-type Job = { resolve(ok: boolean): void; reject(e: VerifierError): void; timer: NodeJS.Timeout }
+type Job = {
+  resolve(ok: boolean): void
+  reject(e: VerifierError): void
+  timer: NodeJS.Timeout
+  items: number
+}
 type Slot = { worker: Worker; jobs: Map<number, Job>; alive: boolean }
 
 const MINUTE_MS = 60_000
@@ -94,6 +105,8 @@ const failed = (message: string, details?: Record<string, unknown>, cause?: unkn
  */
 function createWorkerSet({ threads, jobTimeoutMs, maxRespawns, now }: WorkerSetOptions) {
   const slots: (Slot | undefined)[] = Array.from({ length: threads }, () => undefined)
+  /** Signatures pending per slot index, for picking the least loaded worker. */
+  const load: number[] = Array.from({ length: threads }, () => 0)
   const respawns: number[] = [] // times of recent respawns, oldest first, at most maxRespawns
   let nextId = 0
 
@@ -103,6 +116,8 @@ function createWorkerSet({ threads, jobTimeoutMs, maxRespawns, now }: WorkerSetO
     slot.alive = false
     const jobs = [...slot.jobs.values()]
     slot.jobs.clear()
+    const index = slots.indexOf(slot)
+    if (index >= 0) load[index] = 0
     for (const job of jobs) {
       clearTimeout(job.timer)
       job.reject(error)
@@ -117,6 +132,8 @@ function createWorkerSet({ threads, jobTimeoutMs, maxRespawns, now }: WorkerSetO
     if (!job) return undefined
     clearTimeout(job.timer)
     slot.jobs.delete(id)
+    const index = slots.indexOf(slot)
+    if (index >= 0) load[index] = Math.max(0, load[index]! - job.items)
     if (slot.jobs.size === 0) slot.worker.unref()
     return job
   }
@@ -155,9 +172,17 @@ function createWorkerSet({ threads, jobTimeoutMs, maxRespawns, now }: WorkerSetO
     return fresh
   }
 
-  /** Verifies `items` on worker `index`: true iff all are valid; rejects if the worker cannot say. */
-  const run = (index: number, scheme: SchemeId, items: readonly Item[]) =>
+  /** The slot index with the fewest signatures pending (the first on ties). */
+  const leastLoaded = (): number => {
+    let best = 0
+    for (let i = 1; i < threads; i++) if (load[i]! < load[best]!) best = i
+    return best
+  }
+
+  /** Verifies `items` on the least loaded worker: true iff all are valid; rejects if it cannot say. */
+  const run = (scheme: SchemeId, items: readonly Item[]) =>
     new Promise<boolean>((resolve, reject) => {
+      const index = leastLoaded()
       const slot = slotAt(index)
       const packed = packItems(items)
       const id = nextId++
@@ -169,7 +194,8 @@ function createWorkerSet({ threads, jobTimeoutMs, maxRespawns, now }: WorkerSetO
       }, jobTimeoutMs)
       timer.unref() // the ref'd worker keeps the process up while the job is pending
       if (slot.jobs.size === 0) slot.worker.ref()
-      slot.jobs.set(id, { resolve, reject, timer })
+      slot.jobs.set(id, { resolve, reject, timer, items: items.length })
+      load[index] = load[index]! + items.length
       try {
         slot.worker.postMessage({ id, scheme, packed }, [packed])
       } catch (cause) {
@@ -202,6 +228,7 @@ export function createVerifierPool(options: VerifierPoolOptions = {}): VerifierP
   const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), 4), 16))
   const cacheSize = intAtLeast('cacheSize', options.cacheSize ?? 100_000, 0)
   const inlineBelow = options.inlineBelow ?? 16
+  const minPerWorker = intAtLeast('minPerWorker', options.minPerWorker ?? 32, 1)
   const workers = createWorkerSet({
     threads,
     jobTimeoutMs: intAtLeast('jobTimeoutMs', options.jobTimeoutMs ?? 30_000, 1),
@@ -225,11 +252,11 @@ export function createVerifierPool(options: VerifierPoolOptions = {}): VerifierP
   }
 
   const onWorkers = async (scheme: SchemeId, items: readonly Item[]): Promise<boolean> => {
-    const parts = Math.min(threads, Math.ceil(items.length / inlineBelow))
+    const parts = Math.max(1, Math.min(threads, Math.floor(items.length / minPerWorker)))
     const size = Math.ceil(items.length / parts)
     const results = await Promise.all(
       Array.from({ length: parts }, (_, p) =>
-        workers.run(p, scheme, items.slice(p * size, (p + 1) * size)),
+        workers.run(scheme, items.slice(p * size, (p + 1) * size)),
       ),
     )
     return results.every(Boolean)

@@ -1,0 +1,55 @@
+import { type OutPoint, outpointKey, type UtxoEntry } from '@supernova/protocol'
+
+/**
+ * A bounded read-through cache of the committed UTXO set (Bitcoin Core's coins cache, read side
+ * only): outputs a connected block created are remembered, spent ones forgotten, so the next
+ * blocks — which mostly spend recent outputs — find their inputs without a database read. The
+ * store stays the only truth: the cache changes only after a batch is committed, starts empty
+ * on open, and a miss simply reads the store. Oldest entries go first when it is full.
+ */
+export class UtxoCache {
+  private readonly entries = new Map<string, UtxoEntry>()
+  private hitCount = 0
+  private missCount = 0
+
+  /** @throws {RangeError} when `maxEntries` is not a non-negative integer. */
+  constructor(private readonly maxEntries: number) {
+    if (!Number.isInteger(maxEntries) || maxEntries < 0)
+      throw new RangeError(`utxo cache size must be a non-negative integer: ${maxEntries}`)
+  }
+
+  /** The committed entry of `key` (an `outpointKey`) if cached; undefined means "ask the store". */
+  get(key: string): UtxoEntry | undefined {
+    const e = this.entries.get(key)
+    if (e) this.hitCount++
+    else this.missCount++
+    return e
+  }
+
+  /** After a commit: `added` entered the set, `removed` left it. */
+  apply(
+    added: readonly { outpoint: OutPoint; entry: UtxoEntry }[],
+    removed: readonly { outpoint: OutPoint }[],
+  ): void {
+    for (const r of removed) this.entries.delete(outpointKey(r.outpoint))
+    if (this.maxEntries === 0) return
+    for (const a of added) {
+      const k = outpointKey(a.outpoint)
+      this.entries.delete(k)
+      this.entries.set(k, a.entry)
+    }
+    for (const k of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break
+      this.entries.delete(k)
+    }
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  /** Lookups answered from memory and lookups that went to the store, since start. */
+  stats(): { hits: number; misses: number } {
+    return { hits: this.hitCount, misses: this.missCount }
+  }
+}

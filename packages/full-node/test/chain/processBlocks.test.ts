@@ -1,0 +1,152 @@
+import { join } from 'node:path'
+import {
+  type Block,
+  COIN,
+  createSignatureSchemes,
+  DEVNET,
+  type SignatureSchemes,
+  type Transaction,
+  toHex,
+} from '@supernova/protocol'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Chain } from '../../src/chain/Chain.js'
+import type { ProcessBlockResult } from '../../src/chain/types.js'
+import { openLevelStore } from '../../src/storage/levelStore.js'
+import type { KeyValueStore } from '../../src/storage/store.js'
+import {
+  alice,
+  bob,
+  buildBlock,
+  carol,
+  createClock,
+  logger,
+  mineBlock,
+  pay,
+  tempDir,
+} from '../helpers/chain.js'
+
+const cleanups: (() => void | Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+async function open(clock = createClock(), schemes: SignatureSchemes = createSignatureSchemes()) {
+  const dir = tempDir()
+  const store = await openLevelStore(join(dir.path, 'db'))
+  const chain = await Chain.open({ params: DEVNET }, { store, schemes, logger, now: clock.now })
+  cleanups.push(dir.cleanup, () => store.close())
+  return { chain, store, clock }
+}
+
+/** Accepts every signature: lets a test build blocks on top of a block with a bad one. */
+function permissive(): SignatureSchemes {
+  const s = createSignatureSchemes()
+  const yes = { verify: async () => true, batchVerify: async () => true }
+  return { ...s, ed25519: { ...s.ed25519, ...yes } }
+}
+
+async function dump(store: KeyValueStore): Promise<string[]> {
+  const out: string[] = []
+  for await (const [k, v] of store.entries({ gte: new Uint8Array(0), lt: Uint8Array.of(0xff) }))
+    out.push(`${toHex(k)}=${toHex(v)}`)
+  return out
+}
+
+function summary(results: ProcessBlockResult[]) {
+  return results.map((r) => ({
+    status: r.status,
+    hash: toHex(r.hash),
+    code: r.status === 'invalid' ? r.error.code : undefined,
+  }))
+}
+
+/** Valid blocks where each payment spends an output of the block before (the staged overlay). */
+async function sourceChain(): Promise<{ blocks: Block[]; chain: Chain }> {
+  const { chain, clock } = await open()
+  const blocks: Block[] = []
+  for (let i = 0; i < DEVNET.coinbaseMaturity; i++) blocks.push(await mineBlock(chain, clock))
+  // Each payment's change is alice's largest coin, so every block spends the block before's output.
+  for (let i = 0; i < 5; i++) {
+    const tx = await pay(chain, alice, bob.lock, COIN, 20_000n)
+    blocks.push(await mineBlock(chain, clock, { txs: [tx] }))
+  }
+  return { blocks, chain }
+}
+
+describe('Chain.processBlocks (pipelined import)', () => {
+  it('ends in exactly the state processBlock reaches, block by block, with the same results', async () => {
+    const { blocks } = await sourceChain()
+    const one = await open()
+    const sequential: ProcessBlockResult[] = []
+    for (const b of blocks) sequential.push(await one.chain.processBlock(b))
+    const many = await open()
+    const pipelined = [
+      ...(await many.chain.processBlocks(blocks.slice(0, 7))),
+      ...(await many.chain.processBlocks(blocks.slice(7))),
+    ]
+    expect(summary(pipelined)).toEqual(summary(sequential))
+    expect(pipelined.every((r) => r.status === 'connected')).toBe(true)
+    // Every block went through the pipeline, and every input but the genesis coin came from memory.
+    const stats = many.chain.importStats()
+    expect(stats).toMatchObject({ staged: blocks.length, fullPath: 0 })
+    expect(stats.utxoCache.misses).toBe(1)
+    expect(toHex(many.chain.tip().hash)).toBe(toHex(one.chain.tip().hash))
+    expect(await dump(many.store)).toEqual(await dump(one.store))
+    const paid = (await many.chain.getUtxosByLock(bob.lock)).filter((u) => u.entry.amount === COIN)
+    expect(paid).toHaveLength(5)
+  })
+
+  it('reports duplicates and blocks out of order as processBlock does', async () => {
+    const { blocks } = await sourceChain()
+    const n = blocks.length
+    const batch = [...blocks.slice(0, n - 3), blocks[n - 1]!, blocks[n - 2]!, blocks[n - 3]!]
+    batch.push(blocks[0]!)
+    const one = await open()
+    const sequential: ProcessBlockResult[] = []
+    for (const b of batch) sequential.push(await one.chain.processBlock(b))
+    const many = await open()
+    const pipelined = await many.chain.processBlocks(batch)
+    expect(summary(pipelined)).toEqual(summary(sequential))
+    expect(pipelined.map((r) => r.status).slice(-4)).toEqual([
+      'orphan',
+      'orphan',
+      'connected',
+      'duplicate',
+    ])
+    expect(many.chain.tip().height).toBe(n)
+    expect(await dump(many.store)).toEqual(await dump(one.store))
+  })
+
+  it('rejects a block with a bad signature and everything staged on it, keeping the blocks before', async () => {
+    const clock = createClock()
+    const src = await open(clock, permissive())
+    const blocks: Block[] = []
+    for (let i = 0; i < DEVNET.coinbaseMaturity; i++) blocks.push(await mineBlock(src.chain, clock))
+    const good = await pay(src.chain, alice, carol.lock, 5n * COIN)
+    const signed = await pay(src.chain, bob, carol.lock, 5n * COIN)
+    const w = signed.witnesses[0]!
+    const sig = (w.satisfaction as { signature: Uint8Array }).signature.slice()
+    sig[3]! ^= 0x40
+    const forged: Transaction = {
+      ...signed,
+      witnesses: [{ policy: w.policy, satisfaction: { type: 'signature', signature: sig } }],
+    }
+    blocks.push(await mineBlock(src.chain, clock, { txs: [good] }))
+    blocks.push(await mineBlock(src.chain, clock, { txs: [forged] }))
+    blocks.push(await mineBlock(src.chain, clock))
+    clock.tick()
+    const extra = await buildBlock(src.chain, clock)
+    blocks.push(extra)
+
+    const one = await open(createClock())
+    const sequential: ProcessBlockResult[] = []
+    for (const b of blocks) sequential.push(await one.chain.processBlock(b))
+    const many = await open(createClock())
+    const pipelined = await many.chain.processBlocks(blocks)
+    expect(summary(pipelined)).toEqual(summary(sequential))
+    const codes = pipelined.slice(-3).map((r) => (r.status === 'invalid' ? r.error.code : r.status))
+    expect(codes).toEqual(['TX_BAD_SIGNATURE', 'HEADER_PREV_MISMATCH', 'orphan'])
+    expect(many.chain.tip().height).toBe(DEVNET.coinbaseMaturity + 1)
+    expect(await dump(many.store)).toEqual(await dump(one.store))
+  })
+})
