@@ -1,7 +1,7 @@
 /**
- * @supernova/light-client — verifies what full nodes say before handing it on. Today: header-chain
- * verification from the pinned genesis. Networking, storage, proofs, wallet and SDK arrive with
- * the light-client issue.
+ * @supernova/light-client — verifies what full nodes say before handing it on: header-chain
+ * verification from the pinned genesis, header persistence (IndexedDB or memory), and the wallet
+ * core (mnemonics, HD keys, encrypted keystore, coin selection, transaction building).
  */
 export {
   type AppendHeadersParameters,
@@ -11,3 +11,116 @@ export {
   type HeaderChainErrorCode,
   type HeaderChainState,
 } from './headers/headerChain.js'
+export {
+  type HeaderChainStateAtParameters,
+  HeaderStoreError,
+  type HeaderStoreErrorCode,
+  headerChainStateAt,
+  type ReadStoredHeaderParameters,
+  type RestoreFailureReason,
+  type RestoreHeaderChainParameters,
+  type RestoreHeaderChainReturnType,
+  readStoredHeader,
+  restoreHeaderChain,
+  type SaveHeadersParameters,
+  saveHeaders,
+  type VerifiedStoredHeader,
+} from './headers/headerStore.js'
+export {
+  type CreateMemoryStorageParameters,
+  createMemoryStorage,
+} from './storage/createMemoryStorage.js'
+export { StorageError, type StorageErrorCode } from './storage/errors.js'
+export type { StorageCloseReason } from './storage/indexedDb/openDatabase.js'
+export {
+  type OpenIndexedDbStorageParameters,
+  openIndexedDbStorage,
+} from './storage/indexedDb/openIndexedDbStorage.js'
+export { STORAGE_SCHEMA_VERSION } from './storage/meta.js'
+export type {
+  GetHeadersParameters,
+  LightClientStorage,
+  OnNetworkMismatch,
+  ReplaceHeadersParameters,
+  StorageMeta,
+  StorageOpenReport,
+  StorageResetReason,
+  StoredHeader,
+  WalletStore,
+} from './storage/types.js'
+export { MAX_HEADER_BATCH, MAX_HEADER_RANGE } from './storage/validate.js'
+export {
+  type BuildTransactionParameters,
+  type BuildTransactionReturnType,
+  buildTransaction,
+  type Payment,
+  type SpendableUtxo,
+} from './wallet/buildTransaction.js'
+export {
+  type CreateWalletParameters,
+  type CreateWalletReturnType,
+  createWallet,
+  DEFAULT_GAP_LIMIT,
+  type OpenWalletParameters,
+  openWallet,
+} from './wallet/createWallet.js'
+export {
+  CoinSelectionError,
+  type CoinSelectionErrorCode,
+  KeystoreError,
+  type KeystoreErrorCode,
+  MnemonicError,
+  type MnemonicErrorCode,
+  TransactionBuildError,
+  type TransactionBuildErrorCode,
+  WalletError,
+  type WalletErrorCode,
+} from './wallet/errors.js'
+export {
+  type AddressChain,
+  coinTypeFor,
+  deriveHdNode,
+  deriveSigningKey,
+  deriveWalletPublicKeys,
+  formatHdPath,
+  HD_SCHEMES,
+  type HdNode,
+  type HdScheme,
+  parseHdPath,
+  type SigningKey,
+  SUPERNOVA_COIN_TYPE,
+  TESTNET_COIN_TYPE,
+  walletPath,
+} from './wallet/hdKeys.js'
+export { decryptSecret, encryptSecret, reencryptSecret } from './wallet/keystore.js'
+export {
+  decodeEnvelope,
+  encodeEnvelope,
+  envelopeFromJson,
+  envelopeToJson,
+  type KeystoreEnvelope,
+  type KeystoreEnvelopeJson,
+  PBKDF2_DEFAULT_ITERATIONS,
+  PBKDF2_MIN_ITERATIONS,
+} from './wallet/keystoreEnvelope.js'
+export {
+  assertMnemonic,
+  entropyToMnemonic,
+  generateMnemonic,
+  isValidMnemonic,
+  mnemonicToEntropy,
+  mnemonicToSeed,
+  normalizeMnemonic,
+} from './wallet/mnemonic.js'
+export type { RandomBytes, RandomNumber } from './wallet/random.js'
+export type { WalletTimer } from './wallet/secretSession.js'
+export {
+  type CoinCandidate,
+  type SelectCoinsParameters,
+  type SelectCoinsReturnType,
+  selectCoins,
+} from './wallet/selectCoins.js'
+export type { TrackedTransaction, TrackedTransactionState } from './wallet/trackTransaction.js'
+export type { Wallet, WalletAccount } from './wallet/wallet.js'
+export type { WalletAddress } from './wallet/walletAddresses.js'
+export { type KeyDestination, keyDestination } from './wallet/walletKeys.js'

@@ -203,51 +203,53 @@ export function describeLightClientStorage(name: string, createHarness: () => St
       for (const call of calls) expect(await codeOf(call)).toBe('STORAGE_CLOSED')
     })
 
-    describe.runIf(createHarness().persistent)('persistence', () => {
-      it('finds headers and wallet again after close and reopen', async () => {
-        const { harness, s } = await fresh()
-        const recs = syntheticRecords(0, 30, 1)
-        await s.replaceHeaders({ height: 0, headers: recs })
-        await s.wallet.put('keystore', bytes(4, 5))
-        await s.close()
-        const again = await harness.open(DEVNET)
-        expect(again.opened).toEqual({ status: 'resumed' })
-        expect(await allHeaders(again)).toEqual(recs)
-        expect(await again.getHeaderByHash(recs[17]!.hash)).toEqual(recs[17])
-        expect(await again.wallet.get('keystore')).toEqual(bytes(4, 5))
-        await again.close()
-      })
-
-      it.each([
-        ['WRONG_NETWORK', TESTNET],
-        ['WRONG_GENESIS', otherGenesis(DEVNET)],
-      ] as const)(
-        'clears a store of another chain on open and says so (%s)',
-        async (reason, other) => {
+    // Only stores that outlive close() have this section (the memory store does not).
+    if (createHarness().persistent)
+      describe('persistence', () => {
+        it('finds headers and wallet again after close and reopen', async () => {
           const { harness, s } = await fresh()
-          await s.replaceHeaders({ height: 0, headers: syntheticRecords(0, 5, 1) })
-          await s.wallet.put('tx', bytes(1))
+          const recs = syntheticRecords(0, 30, 1)
+          await s.replaceHeaders({ height: 0, headers: recs })
+          await s.wallet.put('keystore', bytes(4, 5))
           await s.close()
-          const refused = harness.open(other, { onNetworkMismatch: 'throw' })
-          expect(await codeOf(refused)).toBe('STORAGE_WRONG_NETWORK')
-          const kept = await harness.open(DEVNET)
-          expect(await kept.getHeaders({ from: 0, count: 10 })).toHaveLength(5)
-          await kept.close()
-          const reset = await harness.open(other)
-          expect(reset.opened).toEqual({
-            status: 'reset',
-            reason,
-            previous: { network: 'devnet', genesisHash: DEVNET.genesisHash },
-          })
-          expect(reset.meta).toEqual(storageMetaFor(other))
-          expect(await reset.getTip()).toBeUndefined()
-          expect(await reset.wallet.keys()).toEqual([])
-          await reset.close()
-          const back = await harness.open(other)
-          expect(back.opened).toEqual({ status: 'resumed' })
-          await back.close()
-        },
-      )
-    })
+          const again = await harness.open(DEVNET)
+          expect(again.opened).toEqual({ status: 'resumed' })
+          expect(await allHeaders(again)).toEqual(recs)
+          expect(await again.getHeaderByHash(recs[17]!.hash)).toEqual(recs[17])
+          expect(await again.wallet.get('keystore')).toEqual(bytes(4, 5))
+          await again.close()
+        })
+
+        it.each([
+          ['WRONG_NETWORK', TESTNET],
+          ['WRONG_GENESIS', otherGenesis(DEVNET)],
+        ] as const)(
+          'clears a store of another chain on open and says so (%s)',
+          async (reason, other) => {
+            const { harness, s } = await fresh()
+            await s.replaceHeaders({ height: 0, headers: syntheticRecords(0, 5, 1) })
+            await s.wallet.put('tx', bytes(1))
+            await s.close()
+            const refused = harness.open(other, { onNetworkMismatch: 'throw' })
+            expect(await codeOf(refused)).toBe('STORAGE_WRONG_NETWORK')
+            const kept = await harness.open(DEVNET)
+            expect(await kept.getHeaders({ from: 0, count: 10 })).toHaveLength(5)
+            await kept.close()
+            const reset = await harness.open(other)
+            expect(reset.opened).toEqual({
+              status: 'reset',
+              reason,
+              previous: { network: 'devnet', genesisHash: DEVNET.genesisHash },
+            })
+            expect(reset.meta).toEqual(storageMetaFor(other))
+            expect(await reset.getTip()).toBeUndefined()
+            expect(await reset.wallet.keys()).toEqual([])
+            await reset.close()
+            const back = await harness.open(other)
+            expect(back.opened).toEqual({ status: 'resumed' })
+            await back.close()
+          },
+        )
+      })
   })
 }
