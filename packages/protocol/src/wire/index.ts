@@ -1,0 +1,62 @@
+/**
+ * The wire format of the full node's request/response protocols (docs/network.md §2): protocol
+ * ids, result codes, caps and timeouts, and strict request/response codecs. Pure and I/O-free —
+ * the full node's server and client and the light client's network share them.
+ */
+export {
+  decodeBlockResponse,
+  decodeFilterResponse,
+  decodeHashRequest,
+  encodeHashRequest,
+} from './hashRequest.js'
+export {
+  decodeHeadersRequest,
+  decodeHeadersResponse,
+  encodeHeadersRequest,
+  encodeHeadersResponse,
+  type HeadersRequest,
+} from './headers.js'
+export {
+  LOCK_BYTES,
+  MAX_ERROR_MESSAGE_BYTES,
+  MAX_HEADERS_PER_REQUEST,
+  MAX_LENGTH_PREFIX_BYTES,
+  MAX_UTXO_ENTRY_BYTES,
+  MAX_UTXOS_PER_REQUEST,
+  MAX_UTXOS_RESPONSE_BYTES,
+  OUTPOINT_BYTES,
+  PROTOCOL_LIMITS,
+  type ProtocolLimits,
+} from './limits.js'
+export {
+  decodeOutpointRequest,
+  decodeOutpointResponse,
+  encodeOutpointRequest,
+  encodeOutpointResponse,
+  type OutpointMessage,
+} from './outpoint.js'
+export { gossipTopics, PROTOCOL_NAMES, type ProtocolName, protocolId } from './protocols.js'
+export {
+  decodeResponseFrame,
+  type ErrorResultName,
+  encodeResponseFrame,
+  RESULT_CODES,
+  type ResponseFrame,
+  type ResultName,
+} from './responseFrame.js'
+export { decodeStatus, encodeStatus, STATUS_BYTES, type StatusMessage } from './status.js'
+export {
+  decodeTxProofResponse,
+  encodeTxProofResponse,
+  type TxProofMessage,
+} from './txProof.js'
+export {
+  decodeUtxosRequest,
+  decodeUtxosResponse,
+  encodeUtxosRequest,
+  encodeUtxosResponse,
+  type ProvenUtxo,
+  provenUtxoLength,
+  type UtxosMessage,
+  type UtxosRequest,
+} from './utxos.js'
