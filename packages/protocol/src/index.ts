@@ -211,3 +211,4 @@ export {
   verifyTransactionInputs,
   verifyTransactionStructure,
 } from './validation/verifyTransaction.js'
+export * from './wire/index.js'
