@@ -6,6 +6,7 @@ import {
   bitsToTarget,
   type ChainParams,
   checkProofOfWork,
+  computeBlockFilter,
   computeTransactionIds,
   computeTxid,
   computeTxRoot,
@@ -663,12 +664,12 @@ export class Chain extends ChainQueries implements ChainView {
       throw new ChainError({ code: 'CORRUPT_STATE', message: 'a staged block lost its parent' })
     const effects = blockEffects(b, connection.txids, entry.height, connection.spent)
     const ops = connectOps({
-      block: b,
       hash: entry.hash,
       height: entry.height,
       txids: connection.txids,
       effects,
       record: { ...entry, status: entry.status | STATUS.VALID },
+      filter: connection.filter,
     })
     if (unstoredBody) ops.push({ type: 'put', key: keys.block(entry.hash), value: unstoredBody })
     await this.store.batch(ops)
@@ -940,7 +941,17 @@ async function initialise(params: ChainParams, store: KeyValueStore): Promise<vo
     status: STATUS.HAS_BLOCK | STATUS.VALID,
   }
   await store.batch([
-    ...connectOps({ block: g.block, hash, height: 0, txids, effects, record }),
+    ...connectOps({
+      hash,
+      height: 0,
+      txids,
+      effects,
+      record,
+      filter: computeBlockFilter({
+        prevHash: g.block.header.prevHash,
+        transactions: g.block.transactions,
+      }),
+    }),
     { type: 'put', key: keys.block(hash), value: encodeBlock(g.block) },
     { type: 'put', key: keys.meta('schema'), value: u32be(SCHEMA_VERSION) },
     { type: 'put', key: keys.meta('genesis'), value: hash },

@@ -1,4 +1,4 @@
-import { type Block, computeBlockFilter, encodeUtxoEntry } from '@supernova/protocol'
+import { encodeUtxoEntry } from '@supernova/protocol'
 import { keys } from '../storage/layout.js'
 import type { BatchOp } from '../storage/store.js'
 import type { BlockEffects } from './effects.js'
@@ -15,14 +15,15 @@ const EMPTY = new Uint8Array(0)
 
 /** The one atomic batch that connects a block: UTXOs, indexes, undo data, filter and the tip. */
 export function connectOps(p: {
-  block: Block
   hash: Uint8Array
   height: number
   txids: readonly Uint8Array[]
   effects: BlockEffects
   record: HeaderRecord
+  /** The block's address filter, as validation computed it. */
+  filter: Uint8Array
 }): BatchOp[] {
-  const { block, hash, height, txids, effects } = p
+  const { hash, height, txids, effects } = p
   const ops: BatchOp[] = []
   for (const s of effects.spentFromSet) {
     ops.push(
@@ -38,13 +39,13 @@ export function connectOps(p: {
   }
   for (const s of effects.spenders)
     ops.push({ type: 'put', key: keys.spentBy(s.outpoint), value: encodeSpender(s.txid, s.input) })
-  txids.forEach((txid, index) =>
+  for (let index = 0; index < txids.length; index++) {
     ops.push({
       type: 'put',
-      key: keys.txLocation(txid),
+      key: keys.txLocation(txids[index]!),
       value: encodeTxLocation({ blockHash: hash, index, height }),
-    }),
-  )
+    })
+  }
   for (const h of effects.history)
     ops.push({ type: 'put', key: keys.history(h.lock, height, h.tx), value: encodeHistory(h) })
   ops.push(
@@ -52,10 +53,7 @@ export function connectOps(p: {
     {
       type: 'put',
       key: keys.filter(hash),
-      value: computeBlockFilter({
-        prevHash: block.header.prevHash,
-        transactions: block.transactions,
-      }),
+      value: p.filter,
     },
     { type: 'put', key: keys.height(height), value: hash },
     { type: 'put', key: keys.header(hash), value: encodeHeaderRecord(p.record) },

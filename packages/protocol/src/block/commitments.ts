@@ -1,4 +1,5 @@
 import { compareBytes } from '../bytes.js'
+import { withScratchWriter } from '../codec/scratch.js'
 import { Writer } from '../codec/writer.js'
 import { SCHEME_CODES } from '../crypto/types.js'
 import { buildBlockFilter, hashBlockFilter } from '../filter/index.js'
@@ -10,21 +11,30 @@ import type { Transaction } from '../tx/types.js'
 
 /** The 33-byte encoding of a lock (type code, policy hash): the unit the block filter indexes. */
 export function encodeLock(lock: Lock): Uint8Array {
-  const w = new Writer(33)
-  writeLock(w, lock)
-  return w.finish()
+  return withScratchWriter((w) => {
+    writeLock(w, lock)
+    return w.written().slice()
+  })
 }
 
 /**
  * The items a block's address filter commits to: the lock of every output created and of every
  * output spent. Spent locks are derived from the policies revealed in witnesses, so a light client
- * can rebuild the filter from the block alone.
+ * can rebuild the filter from the block alone. A validator that already matched every input's
+ * policy to the lock it spends passes those locks as `inputLocks` (per transaction, per input)
+ * and saves hashing each policy again; the items are the same.
  */
-export function blockFilterItems(transactions: readonly Transaction[]): Uint8Array[] {
+export function blockFilterItems(
+  transactions: readonly Transaction[],
+  inputLocks?: readonly (readonly Lock[])[],
+): Uint8Array[] {
   const items: Uint8Array[] = []
-  for (const tx of transactions) {
+  for (let t = 0; t < transactions.length; t++) {
+    const tx = transactions[t]!
     for (const o of tx.outputs) items.push(encodeLock(o.lock))
-    for (const w of tx.witnesses) items.push(encodeLock(lockForPolicy(w.policy)))
+    const locks = inputLocks?.[t]
+    for (let i = 0; i < tx.witnesses.length; i++)
+      items.push(encodeLock(locks?.[i] ?? lockForPolicy(tx.witnesses[i]!.policy)))
   }
   return items
 }
@@ -33,11 +43,14 @@ export function blockFilterItems(transactions: readonly Transaction[]): Uint8Arr
 export function computeBlockFilter({
   prevHash,
   transactions,
+  inputLocks,
 }: {
   prevHash: Uint8Array
   transactions: readonly Transaction[]
+  /** See `blockFilterItems`: only locks already matched to the witnesses' policies. */
+  inputLocks?: readonly (readonly Lock[])[]
 }): Uint8Array {
-  return buildBlockFilter({ key: prevHash, items: blockFilterItems(transactions) })
+  return buildBlockFilter({ key: prevHash, items: blockFilterItems(transactions, inputLocks) })
 }
 
 export function computeFilterHash(p: {

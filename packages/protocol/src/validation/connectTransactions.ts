@@ -1,6 +1,7 @@
 import { equalBytes, toHex } from '../bytes.js'
 import { BaseError } from '../errors.js'
 import type { ChainParams } from '../params/types.js'
+import type { Lock } from '../policy/types.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { utxoKey, utxoValueHash } from '../tx/hashes.js'
 import type { OutPoint, Transaction, UtxoEntry } from '../tx/types.js'
@@ -43,6 +44,8 @@ export type ConnectTransactionsReturnType = {
   spent: UtxoDiffEntry[]
   /** Every signature the block's inputs need, tagged with tx and input index. */
   signatures: (InputSignature & { tx: number })[]
+  /** Per transaction, the lock each input spends (matched to its witness's policy); [] for a coinbase. */
+  inputLocks: Lock[][]
 }
 
 /**
@@ -58,6 +61,7 @@ export function connectTransactions(
   const spentInBlock = new Set<string>()
   const spent: UtxoDiffEntry[] = []
   const signatures: (InputSignature & { tx: number })[] = []
+  const inputLocks: Lock[][] = []
   const view: UtxoLookup = {
     get(o) {
       const k = outpointKey(o)
@@ -93,6 +97,7 @@ export function connectTransactions(
         }),
       )
       fees += r.fee
+      inputLocks.push(r.spent.map((e) => e.lock))
       for (const s of r.signatures) signatures.push({ ...s, tx: t })
       if (p.onSignatures && signatures.length - emitted >= chunk) {
         p.onSignatures(signatures.slice(emitted))
@@ -112,7 +117,7 @@ export function connectTransactions(
         if (created.has(k)) created.delete(k)
         else spent.push({ outpoint: tx.inputs[i]!.prevout, entry: r.spent[i]! })
       }
-    }
+    } else inputLocks.push([])
     const txid = p.txids[t]!
     const coinbase = tx.kind === 'coinbase'
     for (let vout = 0; vout < tx.outputs.length; vout++) {
@@ -125,7 +130,7 @@ export function connectTransactions(
     }
   }
   if (p.onSignatures && signatures.length > emitted) p.onSignatures(signatures.slice(emitted))
-  return { fees, created: [...created.values()], spent, signatures }
+  return { fees, created: [...created.values()], spent, signatures, inputLocks }
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Block } from '../block/block.js'
-import { computeFilterHash, computeTxRoot } from '../block/commitments.js'
+import { computeBlockFilter, computeTxRoot } from '../block/commitments.js'
 import { HEADER_BYTES } from '../block/header.js'
 import { equalBytes, fromHex, toHex } from '../bytes.js'
 import { varintLength } from '../codec/writer.js'
 import type { SignatureSchemes } from '../crypto/types.js'
 import { blockSubsidy, treasuryShare } from '../economics/supply.js'
+import { hashBlockFilter } from '../filter/index.js'
 import type { ChainParams } from '../params/types.js'
 import { medianTimePast } from '../pow/asert.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
@@ -57,6 +58,8 @@ export type BlockConnection = {
   spent: UtxoDiffEntry[]
   /** The UTXO commitment after this block; its root equals the header's utxoRoot. */
   utxoTree: SparseMerkleTree
+  /** The block's address filter, which the header's filterHash commits to. */
+  filter: Uint8Array
 }
 
 const genesisHashCache = new Map<string, Uint8Array>()
@@ -191,11 +194,14 @@ export function startBlockVerification(p: VerifyBlockParameters): StartBlockVeri
   }
   if (!equalBytes(computeTxRoot(ids.map((i) => i.wtxid)), header.txRoot))
     fail('BLOCK_BAD_TX_ROOT', 'txRoot does not match the transactions', { height })
-  if (
-    !equalBytes(computeFilterHash({ prevHash: header.prevHash, transactions }), header.filterHash)
-  ) {
+  // Inputs that connected had their policies matched to the locks they spend: reuse the locks.
+  const filter = computeBlockFilter({
+    prevHash: header.prevHash,
+    transactions,
+    ...(connected ? { inputLocks: connected.inputLocks } : {}),
+  })
+  if (!equalBytes(hashBlockFilter(filter), header.filterHash))
     fail('BLOCK_BAD_FILTER_HASH', 'filterHash does not match the block filter', { height })
-  }
   const coinbase = transactions[0]!
   if (coinbaseHeight(coinbase) !== height)
     fail('BLOCK_COINBASE_BAD_HEIGHT', `coinbase commits to height ${coinbaseHeight(coinbase)}`, {
@@ -228,6 +234,7 @@ export function startBlockVerification(p: VerifyBlockParameters): StartBlockVeri
       created: connected.created,
       spent: connected.spent,
       utxoTree,
+      filter,
     },
     signatures,
   }
