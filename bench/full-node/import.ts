@@ -9,7 +9,7 @@ import { Chain } from '../../packages/full-node/src/chain/Chain.ts'
 import { createVerifierPool } from '../../packages/full-node/src/crypto/verifierPool.ts'
 import { openLevelStore } from '../../packages/full-node/src/storage/levelStore.ts'
 import { DEVNET, decodeBlock, initHashing } from '../../packages/protocol/src/index.ts'
-import { measure, report } from '../lib.ts'
+import { measure, median, report } from '../lib.ts'
 import { benchChain } from './fixtures.ts'
 import { sigItems } from './sigItems.ts'
 
@@ -37,30 +37,54 @@ const chain = await Chain.open(
 
 // Raw: signatures of the chain's own transactions, verified bare on the same pool.
 const items = await sigItems(blocks.slice(-20))
-const rawRate = (
-  await measure(() => pool.schemes.ed25519.batchVerify(items), {
+const rawRate = () =>
+  measure(() => pool.schemes.ed25519.batchVerify(items), {
     opsPerCall: items.length,
-    minMs: 3_000,
-  })
-).opsPerSec
+    minMs: 400,
+    warmupMs: 50,
+  }).then((m) => m.opsPerSec)
 
-const start = performance.now()
-for (const b of blocks) {
-  const r = await chain.processBlock(decodeBlock(b))
-  if (r.status !== 'connected') throw new Error(`bench: block not connected: ${r.status}`)
+// The node's import path: blocks handed over in runs (as sync and file import do), so each one is
+// validated while the previous one's signatures verify and its batch is written. The import runs
+// in ten segments, each right after a raw window, so machine-load drift hits both alike: the
+// ratio judged is the median of the segments' ratios (the overall one is printed too).
+const RUN = 128
+const SEGMENTS = 10
+const perSegment = Math.ceil(blocks.length / SEGMENTS)
+const raws: number[] = []
+const ratios: number[] = []
+let importMs = 0
+for (let s = 0; s < blocks.length; s += perSegment) {
+  const raw = await rawRate()
+  const started = performance.now()
+  let txs = 0
+  for (let i = s; i < Math.min(s + perSegment, blocks.length); i += RUN) {
+    const run = blocks.slice(i, Math.min(i + RUN, s + perSegment)).map((b) => decodeBlock(b))
+    const results = await chain.processBlocks(run)
+    for (const r of results)
+      if (r.status !== 'connected') throw new Error(`bench: block not connected: ${r.status}`)
+    for (const b of run) txs += b.transactions.length - 1
+  }
+  const ms = performance.now() - started
+  importMs += ms
+  raws.push(raw)
+  ratios.push(((txs / ms) * 1000) / raw)
 }
-const seconds = (performance.now() - start) / 1000
+const seconds = importMs / 1000
 report({
   bench: 'full-node',
   metric: 'chain_import',
   value: txCount / seconds,
   unit: 'tx/s',
-  raw: rawRate,
+  raw: median(raws),
+  ratio: median(ratios),
   goal: 0.5,
   extra: {
     blocks: blocks.length,
     txs: txCount,
     seconds: Math.round(seconds * 10) / 10,
+    overallRatio: Math.round((txCount / seconds / median(raws)) * 1000) / 1000,
+    pipelined: chain.importStats().staged,
     rawIs: 'node:crypto ed25519 verify on the same 2 workers',
   },
 })
