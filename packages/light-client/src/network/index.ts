@@ -1,0 +1,41 @@
+/**
+ * The light client's network layer: libp2p connections to full nodes (WebSockets, WebRTC-direct)
+ * and one typed request per protocol of docs/network.md. Answers are UNVERIFIED.
+ */
+export { type BackoffDelayParameters, backoffDelay } from './backoff.js'
+export type {
+  GetBlockParameters,
+  GetBlockReturnType,
+  GetFilterParameters,
+  GetFilterReturnType,
+  GetHeadersParameters,
+  GetHeadersReturnType,
+  GetStatusParameters,
+  GetStatusReturnType,
+  GetTxProofParameters,
+  GetTxProofReturnType,
+} from './chainRequests.js'
+export {
+  type CreateLightClientNetworkParameters,
+  createLightClientNetwork,
+} from './createLightClientNetwork.js'
+export { NetworkError, type NetworkErrorCode, type PeerOutcome } from './errors.js'
+export type { DisconnectParameters, LightClientNetwork, PenalizeParameters } from './network.js'
+export { BAN_SCORE } from './peerBook.js'
+export { BAD_RESPONSE_POINTS, TIMEOUT_POINTS } from './requests.js'
+export type {
+  GetOutpointParameters,
+  GetOutpointReturnType,
+  GetUtxosParameters,
+  GetUtxosReturnType,
+} from './stateRequests.js'
+export type {
+  DisconnectReason,
+  FromPeer,
+  LightClientNetworkEvents,
+  NetworkLogger,
+  NetworkPeer,
+  ReconnectOptions,
+  RequestOptions,
+  TransportName,
+} from './types.js'

@@ -1,0 +1,43 @@
+import { type Identify, identify } from '@libp2p/identify'
+import type { Libp2p, PeerId } from '@libp2p/interface'
+import { noise } from '@libp2p/noise'
+import { type Ping, ping } from '@libp2p/ping'
+import { webRTCDirect } from '@libp2p/webrtc'
+import { webSockets } from '@libp2p/websockets'
+import { yamux } from '@libp2p/yamux'
+import { createLibp2p } from 'libp2p'
+
+export type LightClientLibp2p = Libp2p<{ identify: Identify; ping: Ping }>
+
+export type CreateClientLibp2pParameters = {
+  /** Most connections libp2p keeps (the target plus room for dials in flight). */
+  maxConnections: number
+  /** Refuses dials to banned peers. */
+  isBanned: (peerId: string) => boolean
+}
+
+/**
+ * A dial-only libp2p host with the browser transports (WebSockets, WebRTC-direct), noise, yamux,
+ * identify and ping (docs/network.md §1) — the same code in browsers and Node, no listener.
+ *
+ * libp2p's browser default refuses insecure WebSockets and private addresses; the light client
+ * dials only addresses it was handed (the site's bootstrap list, often a local devnet on
+ * `ws://127.0.0.1`), so that filter is replaced by the ban check.
+ */
+export async function createClientLibp2p(
+  p: CreateClientLibp2pParameters,
+): Promise<LightClientLibp2p> {
+  return createLibp2p({
+    start: false,
+    addresses: { listen: [] },
+    transports: [webSockets(), webRTCDirect()],
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+    connectionGater: {
+      denyDialMultiaddr: () => false,
+      denyDialPeer: (peerId: PeerId) => p.isBanned(peerId.toString()),
+    },
+    connectionManager: { maxConnections: p.maxConnections },
+    services: { identify: identify(), ping: ping() },
+  })
+}

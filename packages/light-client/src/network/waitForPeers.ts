@@ -1,0 +1,62 @@
+import { NetworkError } from './errors.js'
+import type { PeerBook } from './peerBook.js'
+import type { LightClientNetworkEvents, NetworkPeer } from './types.js'
+
+export type WaitForPeersParameters = {
+  book: PeerBook
+  on: <K extends keyof LightClientNetworkEvents>(
+    event: K,
+    listener: (e: LightClientNetworkEvents[K]) => void,
+  ) => () => void
+  /** Peers with a status to wait for. Default 1. */
+  count?: number
+  /** Default 10 s. */
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+/**
+ * Resolves with the connected peers once `count` of them have a status.
+ * @throws {NetworkError} NO_PEER after `timeoutMs`, ABORTED when `signal` aborts.
+ */
+export function waitForPeers(p: WaitForPeersParameters): Promise<NetworkPeer[]> {
+  const count = p.count ?? 1
+  const timeoutMs = p.timeoutMs ?? 10_000
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count ${count} must be ≥ 1`)
+  const ready = () => {
+    const peers = p.book.connected().filter((x) => x.status !== undefined)
+    return peers.length >= count ? peers : undefined
+  }
+  const now = ready()
+  if (now !== undefined) return Promise.resolve(now)
+  return new Promise<NetworkPeer[]>((resolve, reject) => {
+    const cleanup = () => {
+      clearTimeout(timer)
+      off()
+      p.signal?.removeEventListener('abort', onAbort)
+    }
+    const off = p.on('status', () => {
+      const peers = ready()
+      if (peers === undefined) return
+      cleanup()
+      resolve(peers)
+    })
+    const timer = setTimeout(() => {
+      cleanup()
+      const message = `fewer than ${count} peers with a status after ${timeoutMs} ms`
+      reject(new NetworkError({ code: 'NO_PEER', message }))
+    }, timeoutMs)
+    const onAbort = () => {
+      cleanup()
+      reject(
+        new NetworkError({
+          code: 'ABORTED',
+          message: 'waitForPeers aborted',
+          cause: p.signal?.reason,
+        }),
+      )
+    }
+    if (p.signal?.aborted) onAbort()
+    else p.signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
