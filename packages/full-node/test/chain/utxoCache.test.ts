@@ -1,4 +1,4 @@
-import { devnetAccount, type OutPoint, type UtxoEntry } from '@supernova/protocol'
+import { devnetAccount, type OutPoint, outpointKey, type UtxoEntry } from '@supernova/protocol'
 import { describe, expect, it } from 'vitest'
 import { UtxoCache } from '../../src/chain/utxoCache.js'
 
@@ -7,7 +7,7 @@ const coin = (n: number): { outpoint: OutPoint; entry: UtxoEntry } => ({
   outpoint: { txid: new Uint8Array(32).fill(n), vout: n },
   entry: { amount: BigInt(n), lock, height: n, coinbase: false },
 })
-const key = (n: number) => `${Buffer.from(new Uint8Array(32).fill(n)).toString('hex')}:${n}`
+const key = (n: number) => outpointKey(coin(n).outpoint)
 
 describe('UtxoCache', () => {
   it('remembers created outputs, forgets spent ones, and counts hits and misses', () => {
