@@ -6,7 +6,6 @@ import {
   encodeStatus,
   ZERO_HASH,
 } from '@supernova/protocol'
-import * as lp from 'it-length-prefixed'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   createLightClientNetwork,
@@ -167,15 +166,15 @@ describe('the node’s own refusals', () => {
       utxos: answer({ result: 'TOO_LARGE', message: 'big' }),
     })
     const { net } = await connectTo(raw)
-    const cases: [Promise<unknown>, string, string][] = [
-      [net.getHeaders({ fromHeight: 0, count: 1 }), 'RATE_LIMITED', 'slow down'],
-      [net.getBlock({ hash: ZERO_HASH }), 'INTERNAL', 'disk on fire'],
-      [net.getFilter({ blockHash: ZERO_HASH }), 'BAD_REQUEST', 'no'],
-      [net.getTxProof({ txid: ZERO_HASH }), 'TIMEOUT', 'too slow'],
-      [net.getUtxos({ lock: devnetAccount(0).lock, limit: 1 }), 'TOO_LARGE', 'big'],
+    const cases: [() => Promise<unknown>, string, string][] = [
+      [() => net.getHeaders({ fromHeight: 0, count: 1 }), 'RATE_LIMITED', 'slow down'],
+      [() => net.getBlock({ hash: ZERO_HASH }), 'INTERNAL', 'disk on fire'],
+      [() => net.getFilter({ blockHash: ZERO_HASH }), 'BAD_REQUEST', 'no'],
+      [() => net.getTxProof({ txid: ZERO_HASH }), 'TIMEOUT', 'too slow'],
+      [() => net.getUtxos({ lock: devnetAccount(0).lock, limit: 1 }), 'TOO_LARGE', 'big'],
     ]
     for (const [p, code, message] of cases) {
-      const err = await failure(p)
+      const err = await failure(p())
       expect(err.code).toBe(code)
       expect(err.message).toContain(message)
       expect(err.details.source).toBe('peer')
