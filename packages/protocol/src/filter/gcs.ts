@@ -42,13 +42,23 @@ function hashToRange(key: Uint8Array, item: Uint8Array, range: bigint): number {
   return Number((((BigInt(hi) << 32n) | BigInt(lo)) * range) >> 64n)
 }
 
+/**
+ * A string equal for equal byte strings only: one code unit per byte for short items (cheap to
+ * build and hash), hex behind another prefix for long ones (argument-count limits).
+ */
+function itemKey(item: Uint8Array): string {
+  return item.length <= 256
+    ? `b${String.fromCharCode.apply(null, item as unknown as number[])}`
+    : `h${toHex(item)}`
+}
+
 /** Distinct items (byte-wise), in first-seen order. */
 function distinct(items: Iterable<Uint8Array>): Uint8Array[] {
   const seen = new Set<string>()
   const out: Uint8Array[] = []
   for (const item of items) {
     if (!(item instanceof Uint8Array)) throw new TypeError('filter: items must be Uint8Arrays')
-    const id = toHex(item)
+    const id = itemKey(item)
     if (seen.has(id)) continue
     seen.add(id)
     out.push(item)

@@ -82,6 +82,19 @@ export function hashParts(domain: HashDomain, parts: readonly Uint8Array[]): Uin
   return h.digest()
 }
 
+/** `hashParts` written into `out` (32 bytes, e.g. a slice of a larger buffer) instead of a new array. */
+export function hashPartsInto(
+  domain: HashDomain,
+  parts: readonly Uint8Array[],
+  out: Uint8Array,
+): Uint8Array {
+  let length = 0
+  for (let i = 0; i < parts.length; i++) length += parts[i]!.length
+  if (length <= JS_MAX) return hashChunk(DOMAIN_WORDS[domain], KEYED_HASH, parts, out)
+  out.set(hashParts(domain, parts))
+  return out
+}
+
 /**
  * Domain-separated BLAKE3-256 of two 32-byte halves (Merkle and SMT nodes). Uses the caller's
  * scratch buffer to avoid an allocation per node.

@@ -1,5 +1,5 @@
 import { withScratchWriter } from '../codec/scratch.js'
-import { hashParts } from '../hash/blake3.js'
+import { hashParts, hashPartsInto } from '../hash/blake3.js'
 import { writeLock } from '../policy/codec.js'
 import { writeOutPoint } from './codec.js'
 import { type Transaction, TX_KIND_CODES, type TxOutput } from './types.js'
@@ -19,6 +19,8 @@ const LABEL_SPENT = Uint8Array.of(3)
 const LABEL_OUTPUTS = Uint8Array.of(4)
 const LABEL_PAYLOAD = Uint8Array.of(5)
 const LABEL_INPUT = Uint8Array.of(6)
+/** Scratch for the input index: hashing copies it, and nothing yields in between. */
+const INDEX = new Uint8Array(4)
 /** genesisHash[32] ‖ version u16 ‖ kind u8 ‖ locktime u32. */
 const PREFIX_HEADER_BYTES = 39
 
@@ -58,21 +60,22 @@ export function createSighashContext({
     const all = w.written()
     const prefix = new Uint8Array(PREFIX_HEADER_BYTES + 5 * 32)
     prefix.set(genesisHash.subarray(0, 32), 0)
-    const view = new DataView(prefix.buffer)
-    view.setUint16(32, tx.version, true)
+    const { version, locktime } = tx
+    prefix[32] = version & 0xff
+    prefix[33] = version >>> 8
     prefix[34] = TX_KIND_CODES[tx.kind]
-    view.setUint32(35, tx.locktime, true)
-    let off = PREFIX_HEADER_BYTES
-    for (const [label, part] of [
-      [LABEL_PREVOUTS, all.subarray(0, endPrevouts)],
-      [LABEL_SEQUENCES, all.subarray(endPrevouts, endSequences)],
-      [LABEL_SPENT, all.subarray(endSequences, endSpent)],
-      [LABEL_OUTPUTS, all.subarray(endSpent)],
-      [LABEL_PAYLOAD, tx.payload],
-    ] as const) {
-      prefix.set(hashParts('sighash', [label, part]), off)
-      off += 32
-    }
+    prefix[35] = locktime & 0xff
+    prefix[36] = (locktime >>> 8) & 0xff
+    prefix[37] = (locktime >>> 16) & 0xff
+    prefix[38] = locktime >>> 24
+    // Each list's hash goes straight into its slot of the prefix.
+    const slot = (k: number) =>
+      prefix.subarray(PREFIX_HEADER_BYTES + 32 * k, PREFIX_HEADER_BYTES + 32 * (k + 1))
+    hashPartsInto('sighash', [LABEL_PREVOUTS, all.subarray(0, endPrevouts)], slot(0))
+    hashPartsInto('sighash', [LABEL_SEQUENCES, all.subarray(endPrevouts, endSequences)], slot(1))
+    hashPartsInto('sighash', [LABEL_SPENT, all.subarray(endSequences, endSpent)], slot(2))
+    hashPartsInto('sighash', [LABEL_OUTPUTS, all.subarray(endSpent)], slot(3))
+    hashPartsInto('sighash', [LABEL_PAYLOAD, tx.payload], slot(4))
     return { prefix, inputCount: n }
   })
 }
@@ -81,7 +84,9 @@ export function createSighashContext({
 export function computeSighash(ctx: SighashContext, index: number): Uint8Array {
   if (!Number.isInteger(index) || index < 0 || index >= ctx.inputCount)
     throw new RangeError(`sighash: no input ${index}`)
-  const idx = new Uint8Array(4)
-  new DataView(idx.buffer).setUint32(0, index, true)
-  return hashParts('sighash', [LABEL_INPUT, ctx.prefix, idx])
+  INDEX[0] = index & 0xff
+  INDEX[1] = (index >>> 8) & 0xff
+  INDEX[2] = (index >>> 16) & 0xff
+  INDEX[3] = index >>> 24
+  return hashParts('sighash', [LABEL_INPUT, ctx.prefix, INDEX])
 }

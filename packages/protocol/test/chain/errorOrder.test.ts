@@ -98,7 +98,9 @@ describe('startBlockVerification', () => {
     sig[7]! ^= 1
     const bad = {
       ...t,
-      witnesses: [{ policy: w.policy, satisfaction: { type: 'signature' as const, signature: sig } }],
+      witnesses: [
+        { policy: w.policy, satisfaction: { type: 'signature' as const, signature: sig } },
+      ],
     }
     const b = forgeBlock(chain, { transactions: [bad] })
     const { connection, signatures } = startBlockVerification(params(b))

@@ -62,3 +62,26 @@ describe('Golomb-coded set', () => {
     ).toThrow(RangeError)
   })
 })
+
+describe('Golomb-coded set: distinct items', () => {
+  const count = (items: Uint8Array[]) => decodeGcs(buildGcs(KEY, items, COARSE), COARSE).length
+
+  it('counts each distinct byte string once, short or long, and only equal bytes as equal', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uint8Array({ minLength: 1, maxLength: 600 }), { minLength: 1, maxLength: 20 }),
+        (items) => {
+          const distinct = new Set(items.map((b) => Array.from(b).join(','))).size
+          expect(count([...items, ...items.map((b) => b.slice())])).toBe(distinct)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('does not confuse a long item with a short one whose bytes spell its hex', () => {
+    const long = new Uint8Array(300).fill(0xab)
+    const spelled = utf8('ab'.repeat(300))
+    expect(count([long, spelled])).toBe(2)
+  })
+})
