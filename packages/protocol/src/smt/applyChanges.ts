@@ -33,10 +33,9 @@ export function prepareChanges(changes: Iterable<SmtChange>): PreparedChange[] {
   for (const c of changes) {
     assertHash32(c.key, 'key')
     if (c.valueHash !== null) assertHash32(c.valueHash, 'valueHash')
-    list.push({
-      key: c.key.slice(),
-      leaf: c.valueHash === null ? null : createLeaf(c.key, c.valueHash),
-    })
+    // The leaf holds private copies already; only a deletion needs its own copy of the key.
+    const leaf = c.valueHash === null ? null : createLeaf(c.key, c.valueHash)
+    list.push({ key: leaf ? leaf.key : c.key.slice(), leaf })
   }
   list.sort((a, b) => compareKeys(a.key, b.key)) // stable: equal keys keep their order
   let out = 0
