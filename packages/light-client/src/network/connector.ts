@@ -3,7 +3,7 @@ import type { BootstrapPeer } from './bootstrap.js'
 import { transportOf } from './bootstrap.js'
 import type { LightClientLibp2p } from './libp2p.js'
 import type { PeerBook } from './peerBook.js'
-import type { DisconnectReason, NetworkLogger } from './types.js'
+import type { DisconnectReason, NetworkLogger, TransportName } from './types.js'
 
 export type PeerConnectorOptions = {
   targetPeers: number
@@ -103,8 +103,8 @@ export class PeerConnector {
         ])
         try {
           const connection = await this.libp2p.dial(multiaddr, { signal })
-          this.record(connection)
-          return
+          this.record(connection, transport)
+          if (this.book.isConnected(peer.id)) return
         } catch (err) {
           this.o.logger.debug({ peer: peer.id, transport, err: String(err) }, 'dial failed')
           if (controller.signal.aborted) return
@@ -119,17 +119,17 @@ export class PeerConnector {
     }
   }
 
-  private record(connection: Connection): boolean {
+  /** Records an open connection (once per peer); `dialed` is the transport we dialed it with. */
+  private record(connection: Connection, dialed?: TransportName): void {
     const id = connection.remotePeer.toString()
-    if (this.book.isConnected(id) || connection.status !== 'open') return false
-    const transport = transportOf(connection.remoteAddr)
-    if (transport === undefined) return false
+    if (this.book.isConnected(id) || connection.status !== 'open') return
+    const transport = transportOf(connection.remoteAddr) ?? dialed
+    if (transport === undefined) return
     const address = connection.remoteAddr.toString()
     const full = address.includes('/p2p/') ? address : `${address}/p2p/${id}`
     this.book.connectedTo(id, { address: full, transport, connectedAt: this.o.now() })
     this.o.logger.info({ peer: id, address: full }, 'connected')
     this.o.onConnect(id)
-    return true
   }
 
   private readonly onPeerConnect = (e: CustomEvent<PeerId>): void => {

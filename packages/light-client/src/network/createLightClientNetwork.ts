@@ -9,13 +9,12 @@ import {
 import { cryptoRandom } from './backoff.js'
 import { parseBootstrap } from './bootstrap.js'
 import * as chain from './chainRequests.js'
-import { PeerConnector } from './connector.js'
 import type { PeerOutcome } from './errors.js'
 import { createEmitter } from './events.js'
-import { createClientLibp2p, type LightClientLibp2p } from './libp2p.js'
 import type { LightClientNetwork } from './network.js'
 import { PeerBook } from './peerBook.js'
 import type { RequestContext } from './requests.js'
+import { NetworkRuntime } from './runtime.js'
 import * as state from './stateRequests.js'
 import {
   type DisconnectReason,
@@ -83,15 +82,12 @@ export function createLightClientNetwork(
   const book = new PeerBook({ ...o.reconnect, banMs: o.banMs, now: o.now, random: o.random })
   for (const peer of peersToDial) book.addBootstrap(peer)
   const emitter = createEmitter<LightClientNetworkEvents>(o.logger)
-  let libp2p: LightClientLibp2p | undefined
-  let connector: PeerConnector | undefined
-  let statusTimer: ReturnType<typeof setInterval> | undefined
-  let starting: Promise<void> | undefined
-  const polling = new Set<string>()
-
+  const runtime: NetworkRuntime = new NetworkRuntime(o, book, emitter, (peer) =>
+    chain.getStatus(ctx, { peer }),
+  )
   const hangUp = (peer: string, reason: DisconnectReason) =>
-    void connector
-      ?.hangUp(peer, reason)
+    void runtime
+      .hangUp(peer, reason)
       .catch((err: unknown) => o.logger.warn({ peer, err: String(err) }, 'hang-up failed'))
 
   const punish = (peer: string, points: number, reason: string): PeerOutcome => {
@@ -116,73 +112,18 @@ export function createLightClientNetwork(
 
   const ctx: RequestContext = {
     network: p.network,
-    libp2p: () => libp2p,
+    libp2p: () => runtime.libp2p,
     book,
     onStatus,
     punish,
     now: o.now,
   }
 
-  const poll = (peer: string) => {
-    if (polling.has(peer)) return
-    polling.add(peer)
-    chain
-      .getStatus(ctx, { peer })
-      .catch((err: unknown) => o.logger.debug({ peer, err: String(err) }, 'status request failed'))
-      .finally(() => polling.delete(peer))
-  }
-
-  const start = async (): Promise<void> => {
-    const host = await createClientLibp2p({
-      maxConnections: o.targetPeers + 4,
-      isBanned: (id) => book.isBanned(id),
-    })
-    await host.start()
-    libp2p = host
-    connector = new PeerConnector(host, book, {
-      targetPeers: o.targetPeers,
-      dialTimeoutMs: o.dialTimeoutMs,
-      logger: o.logger,
-      now: o.now,
-      onConnect: (peer) => {
-        const view = book.peer(peer)
-        if (view) emitter.emit('peer:connect', { peer: view })
-        poll(peer)
-      },
-      onDisconnect: (peer, reason) => emitter.emit('peer:disconnect', { peer, reason }),
-    })
-    connector.start()
-    statusTimer = setInterval(() => {
-      for (const peer of book.connected()) poll(peer.id)
-    }, o.statusIntervalMs)
-  }
-
   const network: LightClientNetwork = {
     network: p.network,
-    async start() {
-      starting ??= start().catch((err: unknown) => {
-        starting = undefined
-        throw err
-      })
-      return starting
-    },
-    async stop() {
-      if (starting === undefined) return
-      await starting.catch(() => undefined)
-      if (statusTimer !== undefined) clearInterval(statusTimer)
-      connector?.beginStop()
-      await libp2p?.stop()
-      connector?.finishStop()
-      // libp2p closes its connections on stop without a disconnect event for each.
-      for (const peer of book.connected()) {
-        book.stopped(peer.id)
-        emitter.emit('peer:disconnect', { peer: peer.id, reason: 'stopped' })
-      }
-      libp2p = undefined
-      connector = undefined
-      starting = undefined
-    },
-    isStarted: () => libp2p !== undefined,
+    start: () => runtime.start(),
+    stop: () => runtime.stop(),
+    isStarted: () => runtime.libp2p !== undefined,
     peers: () => book.connected(),
     on: (event, listener) => emitter.on(event, listener),
     waitForPeers: (q = {}) => waitForPeers({ book, on: emitter.on, ...q }),
@@ -204,7 +145,7 @@ export function createLightClientNetwork(
           throw new RangeError('banMs must be a positive number')
         book.ban(peer, banMs)
       }
-      await connector?.hangUp(peer, banMs === undefined ? 'requested' : 'banned')
+      await runtime.hangUp(peer, banMs === undefined ? 'requested' : 'banned')
     },
   }
   return network
