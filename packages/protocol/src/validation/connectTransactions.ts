@@ -18,7 +18,8 @@ export type UtxoDiffEntry = { outpoint: OutPoint; entry: UtxoEntry }
 export type ConnectTransactionsParameters = {
   /** All transactions of the block, coinbase first. */
   transactions: readonly Transaction[]
-  txids: readonly Uint8Array[]
+  /** The txids, or a function giving transaction `t`'s txid when it is first needed. */
+  txids: readonly Uint8Array[] | ((t: number) => Uint8Array)
   height: number
   medianTimePast: number
   params: ChainParams
@@ -118,7 +119,7 @@ export function connectTransactions(
         else spent.push({ outpoint: tx.inputs[i]!.prevout, entry: r.spent[i]! })
       }
     } else inputLocks.push([])
-    const txid = p.txids[t]!
+    const txid = typeof p.txids === 'function' ? p.txids(t) : p.txids[t]!
     const coinbase = tx.kind === 'coinbase'
     for (let vout = 0; vout < tx.outputs.length; vout++) {
       const o = tx.outputs[vout]!

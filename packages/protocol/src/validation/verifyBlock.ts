@@ -139,36 +139,23 @@ export function startBlockVerification(p: VerifyBlockParameters): StartBlockVeri
       )
     }
   }
-  const ids = p.ids ?? transactions.map(computeTransactionIds)
-  if (ids.length !== transactions.length)
+  if (p.ids && p.ids.length !== transactions.length)
     throw new RangeError('verifyBlock: ids must be one per transaction')
-  let size = HEADER_BYTES + varintLength(transactions.length)
-  for (const i of ids) size += i.size
-  if (size > params.maxBlockBytes)
-    fail('BLOCK_TOO_LARGE', `block is ${size} bytes, the limit is ${params.maxBlockBytes}`, {
-      height,
-      size,
-    })
-  for (let t = 0; t < transactions.length; t++) {
-    withErrorContext({ height, tx: t }, () =>
-      verifyTransactionStructure({ tx: transactions[t]!, size: ids[t]!.size, params }),
-    )
+  // Ids are computed as the inputs are connected, so the first signatures reach the verifiers
+  // (worker threads in the node) after a few transactions, not after a pass over the block. The
+  // rules that need every id (size, structure, duplicates, txRoot) are checked after connecting,
+  // but the error reported is still the first in rule order — size, structure, duplicates,
+  // txRoot, filter, coinbase height, then the inputs — so every node names a bad block alike.
+  // Connecting never trusts those rules: at worst it does bounded work on a block then refused.
+  const known: (TransactionIds | undefined)[] = p.ids ? [...p.ids] : new Array(transactions.length)
+  const idOf = (t: number): TransactionIds => {
+    let id = known[t]
+    if (id === undefined) {
+      id = computeTransactionIds(transactions[t]!)
+      known[t] = id
+    }
+    return id
   }
-  const seen = new Set<string>()
-  for (let t = 0; t < ids.length; t++) {
-    const k = toHex(ids[t]!.txid)
-    if (seen.has(k))
-      fail('BLOCK_DUPLICATE_TX', `transaction ${t} repeats an earlier transaction`, {
-        height,
-        tx: t,
-      })
-    seen.add(k)
-  }
-  const txids = ids.map((i) => i.txid)
-  // Signatures go to the schemes (worker threads in the node) chunk by chunk while the inputs
-  // are checked, so connecting the inputs comes before the commitment checks below — but the
-  // error reported is still the first in rule order (txRoot, filter, coinbase height, inputs),
-  // whatever the timing, so every node names a bad block alike.
   const pending: Promise<void>[] = []
   let connected: ReturnType<typeof connectTransactions> | undefined
   let connectError: unknown
@@ -176,7 +163,7 @@ export function startBlockVerification(p: VerifyBlockParameters): StartBlockVeri
     connected = withErrorContext({ height }, () =>
       connectTransactions({
         transactions,
-        txids,
+        txids: (t) => idOf(t).txid,
         height,
         medianTimePast: medianTimePast(p.recentTimestamps, params.medianTimeSpan),
         params,
@@ -192,6 +179,31 @@ export function startBlockVerification(p: VerifyBlockParameters): StartBlockVeri
   } catch (e) {
     connectError = e
   }
+  const ids = transactions.map((_, t) => idOf(t))
+  let size = HEADER_BYTES + varintLength(transactions.length)
+  for (const i of ids) size += i.size
+  if (size > params.maxBlockBytes)
+    fail('BLOCK_TOO_LARGE', `block is ${size} bytes, the limit is ${params.maxBlockBytes}`, {
+      height,
+      size,
+    })
+  for (let t = 0; t < transactions.length; t++) {
+    withErrorContext({ height, tx: t }, () =>
+      verifyTransactionStructure({ tx: transactions[t]!, size: ids[t]!.size, params }),
+    )
+  }
+  const seen = new Set<string>()
+  for (let t = 0; t < ids.length; t++) {
+    // One code unit per byte: a cheaper Set key than hex, equal only for equal txids.
+    const k = String.fromCharCode.apply(null, ids[t]!.txid as unknown as number[])
+    if (seen.has(k))
+      fail('BLOCK_DUPLICATE_TX', `transaction ${t} repeats an earlier transaction`, {
+        height,
+        tx: t,
+      })
+    seen.add(k)
+  }
+  const txids = ids.map((i) => i.txid)
   if (!equalBytes(computeTxRoot(ids.map((i) => i.wtxid)), header.txRoot))
     fail('BLOCK_BAD_TX_ROOT', 'txRoot does not match the transactions', { height })
   // Inputs that connected had their policies matched to the locks they spend: reuse the locks.

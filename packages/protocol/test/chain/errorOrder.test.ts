@@ -58,6 +58,19 @@ describe('verifyBlock reports the first rule broken, although inputs are connect
     )
   })
 
+  it('a structure rule of a later transaction wins over an earlier missing input', async () => {
+    const t = alicePays(chain, bob.lock, COIN)
+    const dust = { ...t, outputs: [{ amount: 1n, lock: bob.lock }, ...t.outputs.slice(1)] }
+    const b = forgeBlock(chain, { transactions: [spendsNothing(), dust] })
+    expect(await codeOf(b)).toBe('TX_OUTPUT_DUST')
+  })
+
+  it('a repeated transaction wins over a missing input', async () => {
+    const bad = spendsNothing()
+    const b = forgeBlock(chain, { transactions: [bad, bad] })
+    expect(await codeOf(b)).toBe('BLOCK_DUPLICATE_TX')
+  })
+
   it('a bad txRoot wins over a missing input', async () => {
     const b = forgeBlock(chain, { transactions: [spendsNothing()], header: { txRoot: junk('r') } })
     expect(await codeOf(b)).toBe('BLOCK_BAD_TX_ROOT')
