@@ -1,4 +1,9 @@
-import { applyChanges, prepareChanges, type SmtChange } from './applyChanges.js'
+import {
+  applyChanges,
+  prepareChanges,
+  type SmtChange,
+  SmtExpectationFailed,
+} from './applyChanges.js'
 import { compareKeys, keyBit, SMT_EMPTY, type SmtNode } from './nodes.js'
 import type { SmtProof } from './types.js'
 
@@ -73,6 +78,24 @@ export class SparseMerkleTree {
     const prepared = prepareChanges(changes)
     const node = applyChanges(this.node, prepared, 0, prepared.length, 0)
     return node === this.node ? this : new SparseMerkleTree(node)
+  }
+
+  /**
+   * `update`, refusing unless every change's `expect` holds — the value hash it names is the one
+   * stored under the key, or `'absent'` means the key is not in the tree — and no key is changed
+   * twice. Checked during the same descent as the update itself. Returns undefined when refused
+   * (this tree unchanged, as always).
+   * @throws {TypeError | RangeError} when a key or hash is not a 32-byte Uint8Array.
+   */
+  updateChecked(changes: Iterable<SmtChange>): SparseMerkleTree | undefined {
+    try {
+      const prepared = prepareChanges(changes)
+      const node = applyChanges(this.node, prepared, 0, prepared.length, 0)
+      return node === this.node ? this : new SparseMerkleTree(node)
+    } catch (e) {
+      if (e instanceof SmtExpectationFailed) return undefined
+      throw e
+    }
   }
 
   /** Proof of membership or non-membership of `key`. @throws {RangeError} bad key. */

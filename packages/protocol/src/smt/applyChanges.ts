@@ -10,10 +10,27 @@ import {
 } from './nodes.js'
 
 /** One change to the tree: set `key` to `valueHash`, or delete it when `valueHash` is null. */
-export type SmtChange = { key: Uint8Array; valueHash: Uint8Array | null }
+export type SmtChange = {
+  key: Uint8Array
+  valueHash: Uint8Array | null
+  /**
+   * What the tree must hold under `key` before the change — that value hash, or `'absent'` —
+   * checked on the way down at no extra traversal (see `SparseMerkleTree.updateChecked`).
+   */
+  expect?: Uint8Array | 'absent'
+}
 
 /** A validated change, its new leaf already built (null for a deletion). */
-export type PreparedChange = { readonly key: Uint8Array; readonly leaf: SmtLeafNode | null }
+export type PreparedChange = {
+  readonly key: Uint8Array
+  readonly leaf: SmtLeafNode | null
+  readonly expect: Uint8Array | 'absent' | undefined
+}
+
+/** Thrown inside `applyChanges` when a change's expectation does not hold; never escapes the module's callers. */
+export class SmtExpectationFailed extends Error {
+  override name = 'SmtExpectationFailed'
+}
 
 function assertHash32(x: unknown, what: string): asserts x is Uint8Array {
   if (!(x instanceof Uint8Array))
@@ -30,17 +47,24 @@ function assertHash32(x: unknown, what: string): asserts x is Uint8Array {
  */
 export function prepareChanges(changes: Iterable<SmtChange>): PreparedChange[] {
   const list: PreparedChange[] = []
+  let expecting = false
   for (const c of changes) {
     assertHash32(c.key, 'key')
     if (c.valueHash !== null) assertHash32(c.valueHash, 'valueHash')
+    if (c.expect !== undefined && c.expect !== 'absent') assertHash32(c.expect, 'expect')
+    if (c.expect !== undefined) expecting = true
     // The leaf holds private copies already; only a deletion needs its own copy of the key.
     const leaf = c.valueHash === null ? null : createLeaf(c.key, c.valueHash)
-    list.push({ key: leaf ? leaf.key : c.key.slice(), leaf })
+    list.push({ key: leaf ? leaf.key : c.key.slice(), leaf, expect: c.expect })
   }
   list.sort((a, b) => compareKeys(a.key, b.key)) // stable: equal keys keep their order
   let out = 0
   for (let i = 0; i < list.length; i++) {
-    if (i + 1 < list.length && compareKeys(list[i]!.key, list[i + 1]!.key) === 0) continue
+    if (i + 1 < list.length && compareKeys(list[i]!.key, list[i + 1]!.key) === 0) {
+      // A dropped change's expectation could not be checked: refuse rather than skip it.
+      if (expecting) throw new SmtExpectationFailed('a key is changed twice')
+      continue
+    }
     list[out++] = list[i]!
   }
   list.length = out
@@ -88,6 +112,16 @@ export function applyChanges(
   let existing = node.kind === 'leaf' ? node : undefined
   for (let i = lo; i < hi; i++) {
     const c = changes[i]!
+    const found = existing !== undefined && compareKeys(existing.key, c.key) === 0
+    if (c.expect !== undefined) {
+      const held = found ? existing!.valueHash : undefined
+      if (
+        c.expect === 'absent'
+          ? held !== undefined
+          : held === undefined || !equalBytes(held, c.expect)
+      )
+        throw new SmtExpectationFailed('an expected value does not hold')
+    }
     if (existing !== undefined) {
       const d = compareKeys(existing.key, c.key)
       if (d < 0) {

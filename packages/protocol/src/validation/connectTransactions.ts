@@ -2,6 +2,7 @@ import { equalBytes, toHex } from '../bytes.js'
 import { BaseError } from '../errors.js'
 import type { ChainParams } from '../params/types.js'
 import type { Lock } from '../policy/types.js'
+import type { SmtChange } from '../smt/applyChanges.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { utxoKey, utxoValueHash } from '../tx/hashes.js'
 import type { OutPoint, Transaction, UtxoEntry } from '../tx/types.js'
@@ -153,27 +154,41 @@ export function applyUtxoDiff(
   tree: SparseMerkleTree,
   diff: { created: readonly UtxoDiffEntry[]; spent: readonly UtxoDiffEntry[] },
 ): SparseMerkleTree {
-  const changes: { key: Uint8Array; valueHash: Uint8Array | null }[] = []
+  // Both checks ride on the update's own descent; only a refusal pays for naming the culprit.
+  const changes: SmtChange[] = []
+  for (const s of diff.spent)
+    changes.push({ key: utxoKey(s.outpoint), valueHash: null, expect: utxoValueHash(s.entry) })
+  for (const c of diff.created)
+    changes.push({ key: utxoKey(c.outpoint), valueHash: utxoValueHash(c.entry), expect: 'absent' })
+  const next = tree.updateChecked(changes)
+  if (next) return next
+  explainRefusedDiff(tree, diff)
+  throw new UtxoCommitmentError({
+    code: 'UTXO_SET_INCONSISTENT',
+    message: 'the block changes an outpoint twice in the UTXO commitment',
+  })
+}
+
+/** Throws the first broken expectation of a refused diff, in diff order. */
+function explainRefusedDiff(
+  tree: SparseMerkleTree,
+  diff: { created: readonly UtxoDiffEntry[]; spent: readonly UtxoDiffEntry[] },
+): void {
   for (const s of diff.spent) {
-    const key = utxoKey(s.outpoint)
-    const held = tree.get(key)
+    const held = tree.get(utxoKey(s.outpoint))
     if (held === undefined || !equalBytes(held, utxoValueHash(s.entry))) {
       throw new UtxoCommitmentError({
         code: 'UTXO_SET_INCONSISTENT',
         message: `spent output ${toHex(s.outpoint.txid)}:${s.outpoint.vout} is ${held ? 'different' : 'missing'} in the UTXO commitment`,
       })
     }
-    changes.push({ key, valueHash: null })
   }
   for (const c of diff.created) {
-    const key = utxoKey(c.outpoint)
-    if (tree.has(key))
+    if (tree.has(utxoKey(c.outpoint)))
       fail(
         'BLOCK_DUPLICATE_OUTPUT',
         `output ${toHex(c.outpoint.txid)}:${c.outpoint.vout} already exists`,
         { vout: c.outpoint.vout },
       )
-    changes.push({ key, valueHash: utxoValueHash(c.entry) })
   }
-  return tree.update(changes)
 }
