@@ -1,7 +1,8 @@
 /**
- * @supernova/light-client — verifies what full nodes say before handing it on: header-chain
- * verification from the pinned genesis, header persistence (IndexedDB or memory), and the wallet
- * core (mnemonics, HD keys, encrypted keystore, coin selection, transaction building).
+ * @supernova/light-client — verifies what full nodes say before handing it on: the libp2p client
+ * (WebSockets, WebRTC-direct), header-chain verification from the pinned genesis, header
+ * persistence (IndexedDB or memory), and the wallet core (mnemonics, HD keys, encrypted
+ * keystore, coin selection, transaction building).
  */
 export {
   type AppendHeadersParameters,
@@ -26,6 +27,43 @@ export {
   saveHeaders,
   type VerifiedStoredHeader,
 } from './headers/headerStore.js'
+export {
+  BAD_RESPONSE_POINTS,
+  BAN_SCORE,
+  type BackoffDelayParameters,
+  backoffDelay,
+  type CreateLightClientNetworkParameters,
+  createLightClientNetwork,
+  type DisconnectParameters,
+  type DisconnectReason,
+  type FromPeer,
+  type GetBlockParameters,
+  type GetBlockReturnType,
+  type GetFilterParameters,
+  type GetFilterReturnType,
+  type GetHeadersParameters as GetPeerHeadersParameters,
+  type GetHeadersReturnType,
+  type GetOutpointParameters,
+  type GetOutpointReturnType,
+  type GetStatusParameters,
+  type GetStatusReturnType,
+  type GetTxProofParameters,
+  type GetTxProofReturnType,
+  type GetUtxosParameters,
+  type GetUtxosReturnType,
+  type LightClientNetwork,
+  type LightClientNetworkEvents,
+  NetworkError,
+  type NetworkErrorCode,
+  type NetworkLogger,
+  type NetworkPeer,
+  type PeerOutcome,
+  type PenalizeParameters,
+  type ReconnectOptions,
+  type RequestOptions,
+  TIMEOUT_POINTS,
+  type TransportName,
+} from './network/index.js'
 export {
   type CreateMemoryStorageParameters,
   createMemoryStorage,
