@@ -12,15 +12,18 @@ import {
   type Lock,
   type Network,
   type OutPoint,
+  type Transaction,
 } from '@supernova/protocol'
 import { asNetworkError, NetworkError } from './errors.js'
 import {
   decodeHeadersResponse,
   decodeResponseFrame,
+  decodeSendTxResponse,
   decodeStatus,
   decodeTxProofResponse,
   encodeHashRequest,
   encodeHeadersRequest,
+  encodeSendTxRequest,
   type StatusMessage,
   type TxProofMessage,
 } from './messages.js'
@@ -81,7 +84,12 @@ export async function requestRaw(
     const frame = decodeResponseFrame(bytes)
     if (frame.result === 'OK') return frame.body
     if (frame.result === 'NOT_FOUND') return undefined
-    throw new NetworkError({ code: frame.result, message: frame.message, details })
+    const reason = frame.result === 'REJECTED' ? { reason: frame.reason } : {}
+    throw new NetworkError({
+      code: frame.result,
+      message: frame.message,
+      details: { ...details, ...reason },
+    })
   } catch (err) {
     if (err instanceof DecodeError)
       throw new NetworkError({ code: 'BAD_RESPONSE', message: err.message, details, cause: err })
@@ -239,4 +247,23 @@ export async function requestOutpoint(
 ): Promise<OutpointMessage> {
   const body = await requestFound(ctx, peer, 'outpoint', encodeOutpointRequest(outpoint), options)
   return decodeBody('outpoint', peer, body, decodeOutpointResponse)
+}
+
+/**
+ * Submits `tx` to the peer's mempool (`send-tx`); resolves to its txid once accepted, checked to
+ * be the txid of `tx`.
+ * @throws {NetworkError} REJECTED (`details.reason`: the mempool's or consensus rule's code),
+ * or any request failure.
+ */
+export async function requestSendTx(
+  ctx: RequestContext,
+  peer: RequestTarget,
+  tx: Transaction,
+  options?: RequestOptions,
+): Promise<Uint8Array> {
+  const body = await requestFound(ctx, peer, 'send-tx', encodeSendTxRequest(tx), options)
+  const txid = decodeBody('send-tx', peer, body, decodeSendTxResponse)
+  if (!equalBytes(txid, computeTransactionIds(tx).txid))
+    throw badResponse('send-tx', peer, 'the answered txid is not the transaction’s')
+  return txid
 }

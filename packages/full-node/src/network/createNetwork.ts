@@ -108,7 +108,6 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
   const { chain, mempool, logger: log } = components
   const now = components.now ?? Date.now
   const peers = new PeerManager({ ...tuning, bootstrap: options.bootstrap }, log, now)
-  const server = new RequestServer({ network: options.network, ...tuning }, chain, peers, log)
   let libp2p: SupernovaLibp2p | undefined
   const ctx = (): RequestContext | undefined =>
     libp2p === undefined ? undefined : { libp2p, network: options.network }
@@ -120,6 +119,10 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
     logger: log,
     onOrphan: (peer) => void refreshStatus(peer),
   })
+  const server = new RequestServer(
+    { network: options.network, ...tuning },
+    { chain, mempool, peers, logger: log, relay: (tx) => gossip.publishTransaction(tx) },
+  )
   const statusInFlight = new Set<string>()
   /** Connected peers that serve `status` (learnt from identify); bounded by the connections. */
   const statusPeers = new Set<string>()

@@ -17,6 +17,8 @@ export type NetworkErrorCode =
   | 'INTERNAL'
   /** The server does not have what was asked for. */
   | 'NOT_FOUND'
+  /** A well-formed request refused on its merits (`send-tx`); `details.reason` says why. */
+  | 'REJECTED'
   /** The response was malformed, oversize or did not match the request (the peer lied). */
   | 'BAD_RESPONSE'
   /** The stream closed before a complete frame arrived. */
@@ -34,6 +36,7 @@ const PEER_ACTIONS: Readonly<Record<NetworkErrorCode, PeerAction>> = {
   RATE_LIMITED: 'ignore',
   INTERNAL: 'ignore',
   NOT_FOUND: 'ignore',
+  REJECTED: 'ignore',
   BAD_RESPONSE: 'penalize',
   STREAM_CLOSED: 'ignore',
   DIAL_FAILED: 'ignore',

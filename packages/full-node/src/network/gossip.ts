@@ -25,21 +25,24 @@ import { gossipTopics } from './protocols.js'
  * `COINBASE` (a relayed coinbase) is penalized too.
  */
 export type NetworkMempool = {
-  add(tx: Transaction): Promise<{ accepted: boolean; txid: Uint8Array; code?: string }>
+  /** `message` (optional) is the refusal's human-readable reason, passed on to `send-tx` clients. */
+  add(
+    tx: Transaction,
+  ): Promise<{ accepted: boolean; txid: Uint8Array; code?: string; message?: string }>
   has(txid: Uint8Array): boolean
 }
 
 /** Penalties for gossip that breaks consensus: an invalid block bans at once. */
 const INVALID_BLOCK_POINTS = 100
 const UNDECODABLE_POINTS = 20
-const INVALID_TX_POINTS = 10
+export const INVALID_TX_POINTS = 10
 
 /**
  * Transaction rejections that make the relaying peer at fault: the protocol's state-independent
  * rules, and relaying a coinbase. Anything else (missing or immature inputs, locks not yet final,
  * mempool policy) is ignored.
  */
-function isPeerFault(code: string): boolean {
+export function isPeerFault(code: string): boolean {
   return code === 'COINBASE' || (STATE_INDEPENDENT_TX_CODES as ReadonlySet<string>).has(code)
 }
 

@@ -13,6 +13,7 @@ export {
   requestHeaders,
   requestOutpoint,
   requestRaw,
+  requestSendTx,
   requestStatus,
   requestTxProof,
   requestUtxos,

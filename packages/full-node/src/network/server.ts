@@ -20,6 +20,7 @@ import {
   type ProtocolName,
   protocolId,
 } from './protocols.js'
+import { createSendTxHandler, type SendTxComponents } from './sendTx.js'
 import {
   decodeOutpointRequest,
   decodeUtxosRequest,
@@ -43,13 +44,20 @@ export type ServerOptions = {
   requestReadTimeoutMs: number
 }
 
-type Handler = (request: Uint8Array) => Promise<ResponseFrame>
+/** What the server answers from: the chain, and the mempool (with gossip) for `send-tx`. */
+export type ServerComponents = SendTxComponents & { chain: ChainView }
+
+type Handler = (request: Uint8Array, peer: string) => Promise<ResponseFrame>
 
 const ok = (body: Uint8Array): ResponseFrame => ({ result: 'OK', body })
 const notFound = (message: string): ResponseFrame => ({ result: 'NOT_FOUND', message })
 
-/** Answers for each protocol, straight from the chain. Decoders throw DecodeError on bad input. */
-function createHandlers(chain: ChainView): Record<ProtocolName, Handler> {
+/**
+ * Answers for each protocol, straight from the chain (send-tx: the mempool). Decoders throw
+ * DecodeError on bad input.
+ */
+function createHandlers(c: ServerComponents): Record<ProtocolName, Handler> {
+  const { chain } = c
   return {
     status: async (req) => {
       if (req.length !== 0)
@@ -101,6 +109,7 @@ function createHandlers(chain: ChainView): Record<ProtocolName, Handler> {
       const { tipHash, entry, proof } = await chain.getOutpointProof(decodeOutpointRequest(req))
       return ok(encodeOutpointResponse({ tipHash, entry, proof }))
     },
+    'send-tx': createSendTxHandler(c),
   }
 }
 
@@ -112,14 +121,16 @@ function createHandlers(chain: ChainView): Record<ProtocolName, Handler> {
  */
 export class RequestServer {
   private readonly handlers: Record<ProtocolName, Handler>
+  private readonly peers: PeerManager
+  private readonly logger: Logger
 
   constructor(
     private readonly options: ServerOptions,
-    chain: ChainView,
-    private readonly peers: PeerManager,
-    private readonly logger: Logger,
+    components: ServerComponents,
   ) {
-    this.handlers = createHandlers(chain)
+    this.handlers = createHandlers(components)
+    this.peers = components.peers
+    this.logger = components.logger
   }
 
   async register(libp2p: Libp2p): Promise<void> {
@@ -188,7 +199,7 @@ export class RequestServer {
       return { result: 'RATE_LIMITED', message: 'too many requests; slow down' }
     }
     try {
-      return await raceAbort(this.handlers[name](request), signal)
+      return await raceAbort(this.handlers[name](request, peer), signal)
     } catch (err) {
       return this.errorFrame(name, peer, err)
     }

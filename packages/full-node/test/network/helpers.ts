@@ -47,7 +47,7 @@ export function mempoolPort(mempool: Mempool): NetworkMempool {
       } catch (err) {
         if (!(err instanceof MempoolError)) throw err
         const code = (err.details.validationCode as string | undefined) ?? err.code
-        return { accepted: false, txid: new Uint8Array(32), code }
+        return { accepted: false, txid: new Uint8Array(32), code, message: err.message }
       }
     },
   }

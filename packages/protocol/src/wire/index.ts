@@ -21,6 +21,7 @@ export {
   MAX_ERROR_MESSAGE_BYTES,
   MAX_HEADERS_PER_REQUEST,
   MAX_LENGTH_PREFIX_BYTES,
+  MAX_REJECT_REASON_BYTES,
   MAX_UTXO_ENTRY_BYTES,
   MAX_UTXOS_PER_REQUEST,
   MAX_UTXOS_RESPONSE_BYTES,
@@ -40,10 +41,17 @@ export {
   decodeResponseFrame,
   type ErrorResultName,
   encodeResponseFrame,
+  isRejectReason,
   RESULT_CODES,
   type ResponseFrame,
   type ResultName,
 } from './responseFrame.js'
+export {
+  decodeSendTxRequest,
+  decodeSendTxResponse,
+  encodeSendTxRequest,
+  encodeSendTxResponse,
+} from './sendTx.js'
 export { decodeStatus, encodeStatus, STATUS_BYTES, type StatusMessage } from './status.js'
 export {
   decodeTxProofResponse,

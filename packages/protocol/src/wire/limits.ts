@@ -14,6 +14,8 @@ export const MAX_UTXOS_PER_REQUEST = 1000
 export const MAX_UTXOS_RESPONSE_BYTES = 4 * 1024 * 1024
 /** Cap of the UTF-8 message in an error response. */
 export const MAX_ERROR_MESSAGE_BYTES = 256
+/** Cap of the machine-readable reason of a REJECTED response (a mempool or validation code). */
+export const MAX_REJECT_REASON_BYTES = 64
 /** Largest encoded UTXO entry: u64 amount, 33-byte lock, u32 height, bool coinbase. */
 export const MAX_UTXO_ENTRY_BYTES = 8 + 33 + 4 + 1
 /** Encoded lock: u8 type and a 32-byte policy hash. */
@@ -64,4 +66,10 @@ export const PROTOCOL_LIMITS: Readonly<Record<ProtocolName, ProtocolLimits>> = {
     timeoutMs: 10_000,
   },
   filter: { maxRequestBytes: 32, maxResponseBytes: 1 + MAX_BLOCK_FILTER_BYTES, timeoutMs: 15_000 },
+  // The one upload: a transaction in, a txid or a REJECTED frame (message and reason) out.
+  'send-tx': {
+    maxRequestBytes: TX_LIMITS.maxEncodedBytes,
+    maxResponseBytes: 1 + VARINT + MAX_ERROR_MESSAGE_BYTES + VARINT + MAX_REJECT_REASON_BYTES,
+    timeoutMs: 10_000,
+  },
 }

@@ -9,6 +9,7 @@ export const PROTOCOL_NAMES = [
   'utxos',
   'outpoint',
   'filter',
+  'send-tx',
 ] as const
 export type ProtocolName = (typeof PROTOCOL_NAMES)[number]
 

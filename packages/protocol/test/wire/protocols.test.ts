@@ -27,10 +27,17 @@ describe('protocol ids and limits', () => {
       const l = PROTOCOL_LIMITS[name]
       expect(l.timeoutMs).toBeGreaterThan(0)
       expect(l.maxResponseBytes).toBeLessThan(2 ** (7 * MAX_LENGTH_PREFIX_BYTES))
-      expect(l.maxRequestBytes).toBeLessThan(l.maxResponseBytes)
+      // Requests are small questions, except send-tx: a whole transaction up, a txid back.
+      if (name !== 'send-tx') expect(l.maxRequestBytes).toBeLessThan(l.maxResponseBytes)
     }
     expect(PROTOCOL_LIMITS.status.maxResponseBytes).toBe(1 + STATUS_BYTES)
     expect(PROTOCOL_LIMITS.headers.maxResponseBytes).toBe(1 + 4 + 2000 * HEADER_BYTES)
+    expect(PROTOCOL_LIMITS['send-tx']).toEqual({
+      maxRequestBytes: 1_000_000,
+      maxResponseBytes: 1 + 4 + 256 + 4 + 64,
+      timeoutMs: 10_000,
+    })
+    expect(protocolId('devnet', 'send-tx')).toBe('/supernova/devnet/send-tx/1')
   })
 
   it('docs/network.md lists every protocol id pattern, cap and timeout the code enforces', () => {

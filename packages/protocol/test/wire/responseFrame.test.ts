@@ -5,11 +5,16 @@ import {
   decodeResponseFrame,
   type ErrorResultName,
   encodeResponseFrame,
+  isRejectReason,
   RESULT_CODES,
 } from '../../src/wire/responseFrame.js'
-import { expectOnlyDecodeErrors } from './helpers.js'
+import { expectOnlyDecodeErrors, expectStrict } from './helpers.js'
 
-const errorNames = Object.keys(RESULT_CODES).filter((n) => n !== 'OK') as ErrorResultName[]
+/** The errors whose body is only a message. */
+const errorNames = Object.keys(RESULT_CODES).filter(
+  (n) => n !== 'OK' && n !== 'REJECTED',
+) as Exclude<ErrorResultName, 'REJECTED'>[]
+const reasonArb = fc.stringMatching(/^[A-Z0-9_]{1,64}$/)
 
 describe('response frames', () => {
   it('result codes are the documented bytes', () => {
@@ -21,6 +26,7 @@ describe('response frames', () => {
       TIMEOUT: 4,
       RATE_LIMITED: 5,
       INTERNAL: 6,
+      REJECTED: 7,
     })
   })
 
@@ -55,9 +61,43 @@ describe('response frames', () => {
     })
   })
 
+  it('REJECTED carries a message and a machine-readable reason', () => {
+    fc.assert(
+      fc.property(reasonArb, fc.string({ maxLength: 100 }), (reason, message) => {
+        const bytes = encodeResponseFrame({ result: 'REJECTED', reason, message })
+        expect(bytes[0]).toBe(7)
+        expect(decodeResponseFrame(bytes)).toEqual({ result: 'REJECTED', reason, message })
+        expectStrict(bytes, decodeResponseFrame)
+      }),
+      { numRuns: 50 },
+    )
+    // u8 7 ‖ bytes "no" ‖ bytes "DOUBLE_SPEND"
+    const bytes = encodeResponseFrame({ result: 'REJECTED', reason: 'DOUBLE_SPEND', message: 'no' })
+    expect([...bytes]).toEqual([7, 2, 0x6e, 0x6f, 12, ...new TextEncoder().encode('DOUBLE_SPEND')])
+  })
+
+  it('REJECTED: a reason outside [A-Z0-9_]{1,64} is refused by both sides', () => {
+    for (const reason of ['', 'double_spend', 'A-B', 'É', 'R'.repeat(65), 'A B']) {
+      expect(() => encodeResponseFrame({ result: 'REJECTED', reason, message: '' })).toThrow(
+        RangeError,
+      )
+      const raw = new TextEncoder().encode(reason)
+      if (raw.length > 127) continue
+      const frame = Uint8Array.of(7, 0, raw.length, ...raw)
+      expect(() => decodeResponseFrame(frame), reason).toThrow(DecodeError)
+    }
+    // Latin-1 bytes that would map to letters elsewhere are not letters here.
+    expect(() => decodeResponseFrame(Uint8Array.of(7, 0, 1, 0xc1))).toThrow(DecodeError)
+    expect(() => decodeResponseFrame(Uint8Array.of(7, 0))).toThrow(DecodeError) // no reason
+    const over = Uint8Array.of(7, 0, 65, ...new Uint8Array(65).fill(0x41))
+    expect(() => decodeResponseFrame(over)).toThrow(DecodeError)
+    expect(isRejectReason('TX_BAD_SIGNATURE')).toBe(true)
+    expect(isRejectReason('R'.repeat(64))).toBe(true)
+  })
+
   it('refuses unknown codes, missing, oversize or trailing messages', () => {
     expect(() => decodeResponseFrame(new Uint8Array(0))).toThrow(DecodeError)
-    expect(() => decodeResponseFrame(Uint8Array.of(7))).toThrow(DecodeError)
+    expect(() => decodeResponseFrame(Uint8Array.of(8))).toThrow(DecodeError)
     expect(() => decodeResponseFrame(Uint8Array.of(99))).toThrow(DecodeError)
     expect(() => decodeResponseFrame(Uint8Array.of(1))).toThrow(DecodeError)
     expect(() => decodeResponseFrame(Uint8Array.of(1, 2, 0x41))).toThrow(DecodeError)
