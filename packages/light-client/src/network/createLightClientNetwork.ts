@@ -15,6 +15,7 @@ import type { LightClientNetwork } from './network.js'
 import { PeerBook } from './peerBook.js'
 import type { RequestContext } from './requests.js'
 import { NetworkRuntime } from './runtime.js'
+import { sendTransaction } from './sendTransaction.js'
 import * as state from './stateRequests.js'
 import {
   type DisconnectReason,
@@ -134,6 +135,7 @@ export function createLightClientNetwork(
     getTxProof: (q) => chain.getTxProof(ctx, q),
     getUtxos: (q) => state.getUtxos(ctx, q),
     getOutpoint: (q) => state.getOutpoint(ctx, q),
+    sendTransaction: (q) => sendTransaction(ctx, q),
     penalize({ peer, points, reason }) {
       if (!Number.isFinite(points) || points <= 0)
         throw new RangeError('points must be a positive number')

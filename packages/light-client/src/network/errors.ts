@@ -1,7 +1,7 @@
 import { BaseError, type PeerAction, type ProtocolName } from '@supernova/protocol'
 
 /**
- * Why a request to a full node failed. The first six are the node's own answers (docs/network.md
+ * Why a request to a full node failed. The first seven are the node's own answers (docs/network.md
  * §2 result codes); the rest are found on this side.
  */
 export type NetworkErrorCode =
@@ -17,6 +17,11 @@ export type NetworkErrorCode =
   | 'RATE_LIMITED'
   /** The node failed for a reason of its own. */
   | 'INTERNAL'
+  /**
+   * The node refused a transaction (`send-tx`) on its merits: `details.reason` is its machine-
+   * readable code (`DOUBLE_SPEND`, `TX_BAD_SIGNATURE`, …) and `details.message` its explanation.
+   */
+  | 'REJECTED'
   /** The answer was oversize, malformed or not an answer to the question: the peer is penalized. */
   | 'BAD_RESPONSE'
   /** The node is on another chain (its status names another genesis): it is dropped and banned. */
@@ -43,6 +48,8 @@ const PEER_ACTIONS: Readonly<Record<NetworkErrorCode, PeerAction>> = {
   TIMEOUT: 'ignore',
   RATE_LIMITED: 'ignore',
   INTERNAL: 'ignore',
+  // A node refusing a transaction is not lying: it may lack an input or already hold it.
+  REJECTED: 'ignore',
   BAD_RESPONSE: 'penalize',
   WRONG_GENESIS: 'reject',
   STREAM_CLOSED: 'ignore',

@@ -58,10 +58,12 @@ export async function exchange(p: ExchangeParameters): Promise<Uint8Array> {
     const bytes = await readFrame(stream, PROTOCOL_LIMITS[p.name].maxResponseBytes, signal)
     const frame = decodeResponseFrame(bytes)
     if (frame.result === 'OK') return frame.body
+    const rejected =
+      frame.result === 'REJECTED' ? { reason: frame.reason, message: frame.message } : {}
     throw new NetworkError({
       code: frame.result,
       message: `${p.name}: the node answered ${frame.result}: ${frame.message}`,
-      details: { source: 'peer' },
+      details: { source: 'peer', ...rejected },
       ...ctx,
     })
   } catch (err) {

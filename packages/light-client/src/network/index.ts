@@ -23,6 +23,13 @@ export { NetworkError, type NetworkErrorCode, type PeerOutcome } from './errors.
 export type { DisconnectParameters, LightClientNetwork, PenalizeParameters } from './network.js'
 export { BAN_SCORE } from './peerBook.js'
 export { BAD_RESPONSE_POINTS, TIMEOUT_POINTS } from './requests.js'
+export {
+  DEFAULT_BROADCAST_PEERS,
+  MAX_BROADCAST_PEERS,
+  type SendTransactionOutcome,
+  type SendTransactionParameters,
+  type SendTransactionReturnType,
+} from './sendTransaction.js'
 export type {
   GetOutpointParameters,
   GetOutpointReturnType,

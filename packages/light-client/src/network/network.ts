@@ -12,6 +12,7 @@ import type {
   GetTxProofReturnType,
 } from './chainRequests.js'
 import type { PeerOutcome } from './errors.js'
+import type { SendTransactionParameters, SendTransactionReturnType } from './sendTransaction.js'
 import type {
   GetOutpointParameters,
   GetOutpointReturnType,
@@ -66,6 +67,11 @@ export type LightClientNetwork = {
   getTxProof(p: GetTxProofParameters): Promise<GetTxProofReturnType>
   getUtxos(p: GetUtxosParameters): Promise<GetUtxosReturnType>
   getOutpoint(p: GetOutpointParameters): Promise<GetOutpointReturnType>
+  /**
+   * Hands a signed transaction to a full node's mempool (`send-tx`), or to several with
+   * `broadcast`; a refusal is `NetworkError` REJECTED with the node's reason in `details`.
+   */
+  sendTransaction(p: SendTransactionParameters): Promise<SendTransactionReturnType>
   /**
    * Scores a peer down (a wrong proof, a conflicting answer); at −100 it is disconnected and
    * refused for `banMs`. Returns what happened to it.

@@ -96,6 +96,11 @@ export class PeerBook {
 
   /** The best connected, unbanned peer: highest score, one with a status first, lowest latency. */
   best(): NetworkPeer | undefined {
+    return this.ranked()[0]
+  }
+
+  /** Connected, unbanned peers, best first (the order of `best`). */
+  ranked(): NetworkPeer[] {
     const candidates = this.connected().filter((p) => !this.isBanned(p.id))
     candidates.sort(
       (a, b) =>
@@ -104,7 +109,7 @@ export class PeerBook {
         (a.latencyMs ?? Number.POSITIVE_INFINITY) - (b.latencyMs ?? Number.POSITIVE_INFINITY) ||
         a.connectedAt - b.connectedAt,
     )
-    return candidates[0]
+    return candidates
   }
 
   /** Bootstrap peers to dial now: not connected, not dialing, not banned, back-off over. */

@@ -33,17 +33,21 @@ export type TestNode = {
   /** Multiaddrs a browser can dial: WebSockets and WebRTC-direct. */
   ws: string
   webrtc: string
+  /** The node-to-node address (TCP), for another node's `bootstrap`. */
+  tcp: string
   ports: { tcp: number; ws: number; webrtc: number }
 }
 
 /**
  * A real devnet full node on 127.0.0.1 (chain in memory, p2p identity in a temp dir), mining off:
- * blocks come from `mineBlocks`. Pass `dataDir` and `ports` to restart the same node.
+ * blocks come from `mineBlocks`. Pass `dataDir` and `ports` to restart the same node, `bootstrap`
+ * (other nodes' `tcp`) to have it sync from and gossip with them.
  */
 export async function startFullNode(o: {
   clock: Clock
   dataDir?: string
   ports?: { tcp: number; ws: number; webrtc: number }
+  bootstrap?: string[]
 }): Promise<TestNode> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'sn-lc-node-'))
   const node = await createFullNode(
@@ -58,7 +62,7 @@ export async function startFullNode(o: {
         tcpPort: o.ports?.tcp ?? 0,
         wsPort: o.ports?.ws ?? 0,
         webrtcPort: o.ports?.webrtc ?? 0,
-        bootstrap: [],
+        bootstrap: o.bootstrap ?? [],
         maxConnections: 50,
       },
       mining: {
@@ -84,6 +88,7 @@ export async function startFullNode(o: {
     dataDir,
     ws,
     webrtc,
+    tcp,
     ports: { tcp: port(tcp, 'tcp'), ws: port(ws, 'tcp'), webrtc: port(webrtc, 'udp') },
   }
 }
