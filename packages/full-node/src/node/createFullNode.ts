@@ -116,6 +116,7 @@ export async function createFullNode(
                 accepted: false,
                 txid: new Uint8Array(32),
                 code: typeof validationCode === 'string' ? validationCode : e.code,
+                message: e.message,
               }
             }
           },
