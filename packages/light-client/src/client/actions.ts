@@ -1,4 +1,5 @@
 import type { Network } from '@supernova/protocol'
+import { NetworkError } from '../network/errors.js'
 import type { HeaderSync } from '../sync/headerSync.js'
 import { scanAddressHistory } from '../verify/addressHistory.js'
 import type { VerifyContext } from '../verify/askPeers.js'
@@ -22,7 +23,13 @@ export type Started = {
 
 type Actions = Pick<
   LightClient,
-  'getBlock' | 'getTransaction' | 'getBalance' | 'getUtxos' | 'getOutpoint' | 'getAddressHistory'
+  | 'getBlock'
+  | 'getTransaction'
+  | 'getBalance'
+  | 'getUtxos'
+  | 'getOutpoint'
+  | 'getAddressHistory'
+  | 'sendTransaction'
 >
 
 /** The verified SDK calls over a started client (`started()` throws NOT_STARTED otherwise). */
@@ -64,6 +71,20 @@ export function createActions(started: () => Started): Actions {
       const s = started()
       return getVerifiedOutpoint(s.ctx, { outpoint, ...(signal ? { signal } : {}) })
     },
+    async sendTransaction({ tx, maxPeers = 3, signal }) {
+      const s = started()
+      try {
+        const r = await s.ctx.network.sendTransaction({
+          tx,
+          broadcast: true,
+          maxPeers,
+          ...(signal ? { signal } : {}),
+        })
+        return { txid: r.txid, peer: r.peer, outcomes: r.outcomes }
+      } catch (e) {
+        throw sendFailure(e)
+      }
+    },
     async getAddressHistory({ address, ...rest }) {
       const s = started()
       const lock = resolveLock(address, s.network)
@@ -92,5 +113,23 @@ async function chainHeader(
       'hash' in p
         ? 'no block with that hash on the verified chain'
         : `height ${p.height} is above the verified tip ${s.sync.tip().height}`,
+  })
+}
+
+function sendFailure(e: unknown): unknown {
+  if (!(e instanceof NetworkError)) return e
+  const code =
+    e.code === 'REJECTED'
+      ? 'REJECTED'
+      : e.code === 'ABORTED'
+        ? 'ABORTED'
+        : e.code === 'NO_PEER' || e.code === 'NOT_STARTED'
+          ? 'NO_PEER'
+          : 'ALL_PEERS_FAILED'
+  return new LightClientError({
+    code,
+    message: `sendTransaction: ${e.message}`,
+    details: { ...e.details },
+    cause: e,
   })
 }

@@ -1,5 +1,6 @@
-import type { Network, OutPoint } from '@supernova/protocol'
+import type { Network, OutPoint, Transaction } from '@supernova/protocol'
 import type { CreateLightClientNetworkParameters } from '../network/createLightClientNetwork.js'
+import type { SendTransactionOutcome } from '../network/sendTransaction.js'
 import type { NetworkLogger, NetworkPeer } from '../network/types.js'
 import type { LightClientStorage } from '../storage/types.js'
 import type { HeaderSyncEvents, HeaderSyncState } from '../sync/headerSync.js'
@@ -78,6 +79,21 @@ export type GetAddressHistoryParameters = {
   onProgress?: (p: { height: number; toHeight: number }) => void
 }
 
+export type SendTransactionParameters = {
+  /** The signed transaction. */
+  tx: Transaction
+  /** Nodes it is handed to at once (1..16). Default 3. */
+  maxPeers?: number
+  signal?: AbortSignal
+}
+
+export type SendTransactionReturnType = {
+  txid: Uint8Array
+  /** The node that accepted it (not proof of anything: follow it with getTransaction). */
+  peer: string
+  outcomes: SendTransactionOutcome[]
+}
+
 export type WatchHeadsParameters = { onHead: (head: HeaderSyncEvents['heads']) => void }
 
 /** What `watchAddress` hands its callback on each new verified head. */
@@ -115,6 +131,8 @@ export type LightClient = {
   getUtxos(p: GetUtxosParameters): Promise<GetVerifiedUtxosReturnType>
   getOutpoint(p: GetOutpointParameters): Promise<GetVerifiedOutpointReturnType>
   getAddressHistory(p: GetAddressHistoryParameters): Promise<ScanAddressHistoryReturnType>
+  /** Hands a signed transaction to several nodes' mempools; confirmation is getTransaction's job. */
+  sendTransaction(p: SendTransactionParameters): Promise<SendTransactionReturnType>
   watchHeads(p: WatchHeadsParameters): () => void
   watchAddress(p: WatchAddressParameters): () => void
   /** Refused answers kept (bounded), oldest first. */

@@ -15,6 +15,8 @@ export type LightClientErrorCode =
   | 'INVALID_ADDRESS'
   /** The verified chain was reorganised under a multi-block scan: scan again. */
   | 'REORGED'
+  /** A node refused the transaction (`details.reason`: DOUBLE_SPEND, FEE_TOO_LOW, …). */
+  | 'REJECTED'
   /** The caller's signal aborted the call. */
   | 'ABORTED'
 

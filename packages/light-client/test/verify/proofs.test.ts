@@ -112,7 +112,7 @@ describe('transaction inclusion', () => {
     const [e] = evidence.list()
     expect(e).toMatchObject({ peer: 'a-forked', code: 'NOT_ON_CHAIN', severity: 'conflict' })
     expect(e?.outcome).toBe('penalized')
-    expect((e?.answer as { blockHash: Uint8Array }).blockHash).toEqual(
+    expect((e!.answer as { blockHash: Uint8Array }).blockHash).toEqual(
       hashHeader(fork.headers[11]!),
     )
     expect(e?.conflictsWith).toEqual({
@@ -225,7 +225,7 @@ describe('block contents', () => {
     expect(got.verification.depth).toBe(2)
     const [e] = evidence.list()
     expect(e).toMatchObject({ peer: 'a-liar', code: 'TX_ROOT_MISMATCH' })
-    expect((e?.answer as { wtxids: unknown[] }).wtxids).toHaveLength(1)
+    expect((e!.answer as { wtxids: unknown[] }).wtxids).toHaveLength(1)
   })
 
   it('another block than asked is BLOCK_HASH_MISMATCH', async () => {
