@@ -130,9 +130,11 @@ export function createLightClient(
       const r = running
       if (r === undefined) return
       running = undefined
-      await r.sync.stop()
-      for (const o of r.off) o()
+      // Stopping the network fails the round's pending request at once instead of at its timeout.
+      const syncStopped = r.sync.stop()
       await network.stop()
+      await syncStopped
+      for (const o of r.off) o()
       if (r.opened.owned) await r.opened.storage.close()
     },
     async waitForSync({ timeoutMs = 30_000, signal } = {}) {

@@ -10,7 +10,7 @@ import {
 import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createLightClient } from '../../src/client/createLightClient.js'
-import type { AddressUpdate, LightClient } from '../../src/client/types.js'
+import type { AddressUpdate } from '../../src/client/types.js'
 import { LightClientError } from '../../src/verify/errors.js'
 import { createFakeNetwork } from '../verify/fakeNetwork.js'
 import { ALICE, BOB, FAUCET, NOW, TestChain } from '../verify/testChain.js'

@@ -149,7 +149,7 @@ describe('lying peers during sync', () => {
       request: { protocol: 'headers', fromHeight: 1 },
       answer: { index: 9 },
     })
-    expect((e?.answer as { header: { height: number } }).header.height).toBe(10)
+    expect((e!.answer as { header: { height: number } }).header.height).toBe(10)
     expect(fake.banned.has('liar')).toBe(true)
   })
 
@@ -187,7 +187,7 @@ describe('lying peers during sync', () => {
     const [e] = evidence.list()
     expect(e).toMatchObject({ peer: 'c', code: 'CLAIM_UNREACHABLE', severity: 'conflict' })
     expect(e?.outcome).toBe('penalized')
-    const theirs = (e?.answer as { branchTip: { hash: Uint8Array } }).branchTip.hash
+    const theirs = (e!.answer as { branchTip: { hash: Uint8Array } }).branchTip.hash
     expect(theirs).toEqual(lighter.mc.tip.hash)
     expect(e?.conflictsWith).toMatchObject({ peer: 'a', answer: { hash: a.mc.tip.hash } })
     // Skipped until its claim changes: another round does not ask it again.
