@@ -1,6 +1,10 @@
 import { type ChainParams, hashHeader, toHex } from '@supernova/protocol'
 import type { HeaderChainState } from '../headers/headerChain.js'
-import { type RestoreFailureReason, restoreHeaderChain } from '../headers/headerStore.js'
+import {
+  HeaderStoreError,
+  type RestoreFailureReason,
+  restoreHeaderChain,
+} from '../headers/headerStore.js'
 import { NetworkError } from '../network/errors.js'
 import { createEmitter } from '../network/events.js'
 import type { LightClientNetwork } from '../network/network.js'
@@ -92,6 +96,7 @@ export function createHeaderSync(p: CreateHeaderSyncParameters): HeaderSync {
   let unsubscribe: (() => void)[] = []
   let current: Promise<void> | undefined
   let queued: Promise<void> | undefined
+  let damaged = false
 
   const setState = (s: HeaderSyncState) => {
     if (s === state) return
@@ -169,19 +174,61 @@ export function createHeaderSync(p: CreateHeaderSyncParameters): HeaderSync {
       skipped.set(claim.peer, toHex(claim.status.tipHash))
   }
 
+  /** Restores the stored chain (or starts over from genesis), reporting which. */
+  const restore = async (): Promise<void> => {
+    const restored = await restoreHeaderChain({ storage: p.storage, params: p.params, now: now() })
+    view = new ChainView(p.storage, restored.state)
+    const height = restored.state.tip.header.height
+    if (restored.resumed) emitter.emit('restore', { resumed: true, height })
+    else {
+      logger.info({ reason: restored.reason, at: restored.height }, 'header store: clean re-sync')
+      emitter.emit('restore', {
+        resumed: false,
+        height,
+        reason: restored.reason,
+        ...(restored.height === undefined ? {} : { at: restored.height }),
+      })
+    }
+  }
+
   const round = async (): Promise<void> => {
-    try {
-      for (let n = 0; n < MAX_PEERS_PER_ROUND && !stopped; n++) {
-        const claim = bestClaim()
-        if (claim === undefined) break
-        setState('syncing')
-        await syncFrom(claim)
+    // A record found damaged after start (a read failed its integrity check) means the store is
+    // restored again — a clean re-sync from genesis — before following peers.
+    for (let pass = 0; pass < 2 && !stopped; pass++) {
+      try {
+        if (damaged) {
+          damaged = false
+          await restore()
+        }
+        for (let n = 0; n < MAX_PEERS_PER_ROUND && !stopped; n++) {
+          const claim = bestClaim()
+          if (claim === undefined) break
+          setState('syncing')
+          await syncFrom(claim)
+        }
+        break
+      } catch (e) {
+        if (isCorrupt(e)) damaged = true
+        else {
+          logger.warn({ err: String(e) }, 'header sync round failed')
+          break
+        }
       }
-    } catch (e) {
-      logger.warn({ err: String(e) }, 'header sync round failed')
     }
     if (!stopped) setState('synced')
   }
+
+  /** A read of the store; a damaged record schedules a restore (and the error is passed on). */
+  const read = <T>(f: (v: ChainView) => Promise<T>): Promise<T> =>
+    f(started()).catch((e: unknown) => {
+      if (isCorrupt(e)) {
+        damaged = true
+        schedule()
+      }
+      throw e
+    })
+
+  const schedule = () => void sync()
 
   const sync = (): Promise<void> => {
     if (stopped || view === undefined) return Promise.resolve()
@@ -198,31 +245,13 @@ export function createHeaderSync(p: CreateHeaderSyncParameters): HeaderSync {
     return queued
   }
 
-  const schedule = () => void sync()
-
   return {
     params: p.params,
     async start() {
       if (view !== undefined && !stopped) return
       stopped = false
       setState('restoring')
-      const restored = await restoreHeaderChain({
-        storage: p.storage,
-        params: p.params,
-        now: now(),
-      })
-      view = new ChainView(p.storage, restored.state)
-      const height = restored.state.tip.header.height
-      if (restored.resumed) emitter.emit('restore', { resumed: true, height })
-      else {
-        logger.info({ reason: restored.reason, at: restored.height }, 'header store: clean re-sync')
-        emitter.emit('restore', {
-          resumed: false,
-          height,
-          reason: restored.reason,
-          ...(restored.height === undefined ? {} : { at: restored.height }),
-        })
-      }
+      await restore()
       unsubscribe = [
         p.network.on('status', (e) => {
           if (e.status.cumulativeWork > started().state.cumulativeWork) schedule()
@@ -251,10 +280,14 @@ export function createHeaderSync(p: CreateHeaderSyncParameters): HeaderSync {
     },
     tip: () => started().tip(),
     finalizedHeight: () => 0,
-    headerAt: (height) => started().headerAt(height),
-    headerByHash: (hash) => started().headerByHash(hash),
-    headersInRange: (from, count) => started().headersInRange(from, count),
+    headerAt: (height) => read((v) => v.headerAt(height)),
+    headerByHash: (hash) => read((v) => v.headerByHash(hash)),
+    headersInRange: (from, count) => read((v) => v.headersInRange(from, count)),
     sourceOf: (hash) => view?.sourceOf(hash),
     on: (event, listener) => emitter.on(event, listener),
   }
+}
+
+function isCorrupt(e: unknown): boolean {
+  return e instanceof HeaderStoreError && e.code === 'CORRUPT'
 }

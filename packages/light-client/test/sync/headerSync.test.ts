@@ -124,6 +124,32 @@ describe('header sync from the pinned genesis', () => {
     expect(third.sync.tip().hash).toEqual(a.mc.tip.hash)
     expect(await storedHashes(first.storage)).toEqual(hashesOf(a))
   })
+  it('a record damaged while running is reported, never returned, and leads to a clean re-sync', async () => {
+    const { fake, sync, storage, events } = setup()
+    await sync.start()
+    fake.add('p', a)
+    await sync.sync()
+    const rec = (await storage.getHeader(5))!
+    const bad = { ...rec, header: rec.header.slice() }
+    bad.header[150]! ^= 1
+    await storage.replaceHeaders({
+      height: 5,
+      parentHash: (await storage.getHeader(4))!.hash,
+      headers: [bad, ...(await storage.getHeaders({ from: 6, count: 15 }))],
+    })
+    await expect(sync.headersInRange(0, 21)).rejects.toMatchObject({ code: 'CORRUPT' })
+    await sync.sync()
+    expect(events.restore.at(-1)).toEqual({
+      resumed: false,
+      height: 0,
+      reason: 'HASH_MISMATCH',
+      at: 5,
+    })
+    expect(sync.tip().hash).toEqual(a.mc.tip.hash)
+    expect((await sync.headersInRange(0, 21)).map((h) => h.hash)).toEqual(
+      a.headers.map((h) => hashHeader(h)),
+    )
+  })
 })
 
 describe('lying peers during sync', () => {
