@@ -129,5 +129,10 @@ export type ChainView = {
   }): Promise<{ block: Block; fees: bigint; included: Transaction[] }>
   /** Validate and store a block; connect it (reorganising if it has the most work). */
   processBlock(block: Block): Promise<ProcessBlockResult>
+  /**
+   * `processBlock` for consecutive blocks, in order, with the same results — pipelined, so sync
+   * and bulk import validate one block while the previous one's signatures verify.
+   */
+  processBlocks(blocks: readonly Block[]): Promise<ProcessBlockResult[]>
   on<K extends keyof ChainEvents>(event: K, listener: (e: ChainEvents[K]) => void): () => void
 }

@@ -28,6 +28,9 @@ const BAD_ANSWER_POINTS = 25
 
 type Fetched = { block: Block; from: string }
 
+/** Blocks handed to the chain at once at most (a run of consecutive arrived blocks). */
+const MAX_BLOCKS_PER_RUN = 32
+
 /** A peer broke the protocol during sync; it has been penalized already. */
 class SyncAbort extends Error {
   override name = 'SyncAbort'
@@ -36,7 +39,7 @@ class SyncAbort extends Error {
 /**
  * Header-first catch-up: whenever a peer's status claims more work than our tip, find the fork
  * point (walking back, bounded), fetch headers by range and then the missing blocks by hash with
- * a few in flight across the peers that have them, and hand each to `chain.processBlock` in
+ * a few in flight across the peers that have them, and hand runs of them to `chain.processBlocks` in
  * order, until caught up. Peers that lie (unlinked headers, invalid blocks) are penalized or
  * banned. One sync runs at a time; `trigger()` re-runs it when statuses change.
  */
@@ -221,17 +224,30 @@ export class Syncer {
     const todo = headers.slice(start)
     if (todo.length === 0) return
     const sources = this.sourcesFor(syncPeer, todo[todo.length - 1]!.header.height)
-    const window: Promise<Fetched>[] = []
+    // In-flight fetches in chain order; each remembers its block once it has arrived.
+    const window: { h: HeaderWithHash; fetch: Promise<Fetched>; got?: Fetched }[] = []
     let next = 0
-    for (const h of todo) {
+    let done = 0
+    while (done < todo.length) {
       while (window.length < this.options.maxBlocksInFlight && next < todo.length) {
-        const p = this.fetchBlock(ctx, todo[next]!, sources[next % sources.length]!, syncPeer)
-        p.catch(() => {})
-        window.push(p)
+        const slot: (typeof window)[number] = {
+          h: todo[next]!,
+          fetch: this.fetchBlock(ctx, todo[next]!, sources[next % sources.length]!, syncPeer),
+        }
+        slot.fetch.then((f) => (slot.got = f)).catch(() => {})
+        window.push(slot)
         next++
       }
-      const { block, from } = await window.shift()!
-      await this.process(block, h, from)
+      // The next block, then every following one that has already arrived: the chain pipelines
+      // a run of consecutive blocks (validating one while the previous one's signatures verify).
+      const first = window.shift()!
+      const run = [{ h: first.h, ...(await first.fetch) }]
+      while (window[0]?.got !== undefined && run.length < MAX_BLOCKS_PER_RUN) {
+        const s = window.shift()!
+        run.push({ h: s.h, ...s.got! })
+      }
+      await this.processRun(run)
+      done += run.length
     }
   }
 
@@ -266,18 +282,21 @@ export class Syncer {
     return this.fetchBlock(ctx, h, syncPeer, syncPeer)
   }
 
-  private async process(block: Block, h: HeaderWithHash, from: string): Promise<void> {
-    const result = await this.chain.processBlock(block)
-    if (result.status === 'invalid') {
-      this.peers.ban(
-        from,
-        INVALID_BLOCK_BAN_MS,
-        `sync: served invalid block ${h.header.height}: ${result.error.code}`,
-      )
-      throw new SyncAbort(`invalid block at ${h.header.height} from ${from}`)
-    }
-    if (result.status === 'orphan') throw new SyncAbort(`block ${h.header.height} is an orphan`)
-    this.logProgress(h.header.height)
+  private async processRun(run: readonly (Fetched & { h: HeaderWithHash })[]): Promise<void> {
+    const results = await this.chain.processBlocks(run.map((r) => r.block))
+    results.forEach((result, i) => {
+      const { h, from } = run[i]!
+      if (result.status === 'invalid') {
+        this.peers.ban(
+          from,
+          INVALID_BLOCK_BAN_MS,
+          `sync: served invalid block ${h.header.height}: ${result.error.code}`,
+        )
+        throw new SyncAbort(`invalid block at ${h.header.height} from ${from}`)
+      }
+      if (result.status === 'orphan') throw new SyncAbort(`block ${h.header.height} is an orphan`)
+    })
+    this.logProgress(run[run.length - 1]!.h.header.height)
   }
 
   private logProgress(height: number): void {
