@@ -39,7 +39,7 @@ export type VerifiedChain = {
   headerAt(height: number): Promise<ChainHeader | undefined>
   /** The main-chain header with this hash; undefined when it is not on the verified main chain. */
   headerByHash(hash: Uint8Array): Promise<ChainHeader | undefined>
-  /** Main-chain headers `from .. from + count - 1` (≤ 2000), fewer past the tip. */
+  /** Main-chain headers `from .. from + count - 1` (count ≤ MAX_HEADER_RANGE), fewer past the tip. */
   headersInRange(from: number, count: number): Promise<ChainHeader[]>
   /** Runs a sync round (or joins the running one): for answers about blocks we have not seen yet. */
   catchUp(): Promise<void>
