@@ -2,8 +2,36 @@
  * @supernova/light-client — verifies what full nodes say before handing it on: the libp2p client
  * (WebSockets, WebRTC-direct), header-chain verification from the pinned genesis, header
  * persistence (IndexedDB or memory), and the wallet core (mnemonics, HD keys, encrypted
- * keystore, coin selection, transaction building).
+ * keystore, coin selection, transaction building). `createLightClient` composes them: header sync
+ * from the pinned genesis and answers verified against it (Merkle, sparse-Merkle and filter
+ * proofs), with lying peers penalized and their evidence kept.
  */
+export { createLightClient, type LightClientComponents } from './client/createLightClient.js'
+export {
+  type OpenClientStorageParameters,
+  type OpenClientStorageReturnType,
+  openClientStorage,
+} from './client/openStorage.js'
+export type { AddressLike, HashLike } from './client/resolve.js'
+export type {
+  AddressUpdate,
+  ChainInfo,
+  CreateLightClientParameters,
+  GetAddressHistoryParameters,
+  GetBalanceParameters,
+  GetBalanceReturnType,
+  GetBlockParameters as LightClientGetBlockParameters,
+  GetOutpointParameters as LightClientGetOutpointParameters,
+  GetTransactionParameters,
+  GetUtxosParameters as LightClientGetUtxosParameters,
+  LightClient,
+  LightClientEvents,
+  SendTransactionParameters,
+  SendTransactionReturnType,
+  SyncInfo,
+  WatchAddressParameters,
+  WatchHeadsParameters,
+} from './client/types.js'
 export {
   type AppendHeadersParameters,
   appendHeaders,
@@ -92,6 +120,40 @@ export type {
   WalletStore,
 } from './storage/types.js'
 export { MAX_HEADER_BATCH, MAX_HEADER_RANGE } from './storage/validate.js'
+export {
+  type CreateHeaderSyncParameters,
+  createHeaderSync,
+  type HeaderSync,
+  type HeaderSyncEvents,
+  type HeaderSyncState,
+} from './sync/headerSync.js'
+export type { AddressHistoryEntry, ScanAddressHistoryReturnType } from './verify/addressHistory.js'
+export {
+  type ConflictingAnswer,
+  type EvidenceRequest,
+  LightClientError,
+  type LightClientErrorCode,
+  VERIFICATION_SEVERITY,
+  VerificationError,
+  type VerificationErrorCode,
+  type VerificationSeverity,
+} from './verify/errors.js'
+export {
+  createEvidenceLog,
+  type Evidence,
+  type EvidenceLog,
+  SEVERITY_POINTS,
+} from './verify/evidence.js'
+export type { FilterCache, FilterCacheOptions } from './verify/filterCache.js'
+export type { VerifiedBlock } from './verify/getBlock.js'
+export type { BalanceOf, VerifiedUtxo } from './verify/getUtxos.js'
+export type {
+  ChainHeader,
+  Verification,
+  VerificationStatus,
+  Verified,
+  VerifiedChain,
+} from './verify/types.js'
 export {
   type BuildTransactionParameters,
   type BuildTransactionReturnType,
