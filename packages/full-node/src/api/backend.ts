@@ -91,6 +91,8 @@ export type ApiNetwork = {
   banPeer(peerId: string, durationMs: number): MaybePromise<void>
   /** True while the node is catching up with its peers (`/health` reports `syncing`). */
   isSyncing?: () => boolean
+  /** This node's peer id and the multiaddrs it listens on (empty with peer-to-peer off). */
+  self?: () => { peerId: string; multiaddrs: readonly string[] } | undefined
 }
 
 export type ApiMiner = {

@@ -196,6 +196,10 @@ export async function createFullNode(
           addPeer: async (addr) => (await network.addPeer(addr)).length > 0,
           banPeer: (peerId, ms) => network.banPeer(peerId, ms),
           isSyncing: () => options.p2p.enabled && network.isSyncing(),
+          self: () =>
+            options.p2p.enabled
+              ? { peerId: network.peerId(), multiaddrs: network.getMultiaddrs() }
+              : undefined,
         },
         miner: {
           isMining: () => miner.isMining(),

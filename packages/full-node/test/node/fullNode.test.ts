@@ -61,6 +61,15 @@ describe('a devnet full node', () => {
       return i.height >= 11 && i
     })
     expect(info.network).toBe('devnet')
+    // The bootstrap list a site serves to browsers: the node's own WebSockets and WebRTC-direct addresses.
+    const self = await rpc(node, 'getNodeInfo')
+    expect(self.peerId).toMatch(/^12D3Koo/)
+    expect(self.multiaddrs.length).toBeGreaterThan(self.browserMultiaddrs.length)
+    expect(self.browserMultiaddrs.some((a: string) => /\/ws\/p2p\//.test(a))).toBe(true)
+    expect(self.browserMultiaddrs.some((a: string) => a.includes('/webrtc-direct/certhash/'))).toBe(
+      true,
+    )
+    for (const a of self.browserMultiaddrs) expect(a.endsWith(`/p2p/${self.peerId}`)).toBe(true)
     const key = ed25519.getPublicKey(new Uint8Array(32).fill(3))
     const address = encodeAddress({
       network: 'devnet',

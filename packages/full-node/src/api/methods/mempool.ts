@@ -1,6 +1,6 @@
 import { DecodeError, decodeTransaction, TX_LIMITS, toHex } from '@supernova/protocol'
 import { invalidParams, RpcError } from '../errors.js'
-import { amount, arraySchema, type Json, objectSchema, S } from '../json.js'
+import { amount, arraySchema, type Json, nullable, objectSchema, S } from '../json.js'
 import { defineMethod, type MethodContext, type MethodDef } from '../method.js'
 import { addressParam, amountParam, hexParam, intParam, withDefault } from '../params.js'
 
@@ -116,6 +116,35 @@ const getPeers = defineMethod({
   },
 })
 
+/** Multiaddrs a browser can dial: WebSockets and WebRTC-direct, with the peer id. */
+function isBrowserDialable(addr: string): boolean {
+  return /\/p2p\//.test(addr) && (/\/ws(\/|$)/.test(addr) || /\/webrtc-direct\//.test(addr))
+}
+
+const getNodeInfo = defineMethod({
+  name: 'getNodeInfo',
+  summary:
+    'This node on the peer-to-peer network: peer id, listen multiaddrs, and those a browser light client can dial (its bootstrap list).',
+  params: {},
+  result: objectSchema({
+    network: S.STR,
+    peerId: nullable(S.STR),
+    multiaddrs: arraySchema(S.STR),
+    browserMultiaddrs: arraySchema(S.STR),
+  }),
+  errors: [],
+  async handler(_p, { components, network }) {
+    const self = components.network.self?.()
+    const multiaddrs = self ? [...self.multiaddrs] : []
+    return {
+      network,
+      peerId: self?.peerId ?? null,
+      multiaddrs,
+      browserMultiaddrs: multiaddrs.filter(isBrowserDialable),
+    }
+  },
+})
+
 const faucet = defineMethod({
   name: 'faucet',
   summary: 'Devnet only: pay up to the faucet cap to an address.',
@@ -146,5 +175,6 @@ export const POOL_METHODS: readonly MethodDef[] = [
   getMempool,
   estimateFee,
   getPeers,
+  getNodeInfo,
   faucet,
 ]
