@@ -1,0 +1,133 @@
+/**
+ * A page with nothing but the light client: `createLightClient` with its default storage (the
+ * browser's IndexedDB), run at once with the config JSON in the URL fragment (so a reload runs it
+ * again). It syncs, asks for a verified balance and leaves a JSON-safe result on
+ * `globalThis.lightClientResult` (and the client on `globalThis.lightClientPage` for benchmarks).
+ */
+import { createLightClient } from '../../src/client/createLightClient.js'
+import type { LightClient } from '../../src/client/types.js'
+import { createLightClientNetwork } from '../../src/network/createLightClientNetwork.js'
+import type { LightClientNetwork } from '../../src/network/network.js'
+import type { TransportName } from '../../src/network/types.js'
+
+/** Set when this module's body starts (after the bundle's dependencies were evaluated). */
+const scriptStart = performance.now()
+
+export type ClientPageConfig = {
+  bootstrap: string[]
+  /** Transports the client may dial; default both. */
+  transports?: TransportName[]
+  /** The address whose verified balance is asked. */
+  address: string
+  /** Peers that must have a status before the balance is asked (a lying proxy and a node). Default 1. */
+  peers?: number
+  /** A peer to ask first (scoring the others a point lower), e.g. a lying proxy. */
+  askFirst?: string
+  /** Bound on the whole run. */
+  timeoutMs: number
+}
+
+export type PageEvidence = { peer: string; code: string; severity: string; outcome: string }
+
+export type ClientPageResult =
+  | {
+      ok: true
+      balance: { total: string; spendable: string; utxoCount: number; complete: boolean }
+      verification: { status: string; depth: number; height: number; hash: string }
+      tip: { height: number; hash: string }
+      storage: string
+      peers: { id: string; transport: string; address: string }[]
+      restore: { resumed: boolean; height: number; reason?: string }[]
+      /** Heights of the verified tips announced while syncing (one per stored batch). */
+      heads: number[]
+      evidence: PageEvidence[]
+      /** Milliseconds since this module started: client started, synced, balance verified. */
+      timings: { scriptStart: number; started: number; synced: number; balance: number }
+    }
+  | { ok: false; error: string; code?: string }
+
+type Globals = {
+  lightClientResult?: ClientPageResult
+  lightClientPage?: { client: LightClient; net: LightClientNetwork; config: ClientPageConfig }
+}
+
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+
+async function run(config: ClientPageConfig): Promise<ClientPageResult> {
+  const signal = AbortSignal.timeout(config.timeoutMs)
+  const net = createLightClientNetwork({
+    network: 'devnet',
+    bootstrap: config.bootstrap,
+    ...(config.transports ? { transports: config.transports } : {}),
+    reconnect: { minMs: 50, maxMs: 200 },
+  })
+  const client = createLightClient(
+    { network: 'devnet', bootstrap: config.bootstrap },
+    { network: net },
+  )
+  ;(globalThis as Globals).lightClientPage = { client, net, config }
+  const restore: { resumed: boolean; height: number; reason?: string }[] = []
+  const heads: number[] = []
+  const evidence: PageEvidence[] = []
+  client.on('restore', (e) => restore.push({ ...e }))
+  client.on('heads', (e) => heads.push(e.tip.height))
+  client.on('evidence', (e) =>
+    evidence.push({ peer: e.peer, code: e.code, severity: e.severity, outcome: e.outcome }),
+  )
+  await client.start()
+  const started = performance.now()
+  await net.waitForPeers({ count: config.peers ?? 1, timeoutMs: config.timeoutMs, signal })
+  if (config.askFirst !== undefined)
+    for (const peer of net.peers())
+      if (peer.id !== config.askFirst)
+        net.penalize({ peer: peer.id, points: 1, reason: 'test: ask the other peer first' })
+  await client.waitForSync({ timeoutMs: config.timeoutMs, signal })
+  const synced = performance.now()
+  const b = await client.getBalance({ address: config.address, signal })
+  const balance = performance.now()
+  const info = await client.getChainInfo()
+  return {
+    ok: true,
+    balance: {
+      total: String(b.total),
+      spendable: String(b.spendable),
+      utxoCount: b.utxoCount,
+      complete: b.complete,
+    },
+    verification: {
+      status: b.verification.status,
+      depth: b.verification.depth,
+      height: b.verification.header.height,
+      hash: hex(b.verification.header.hash),
+    },
+    tip: { height: info.tip.height, hash: hex(info.tip.hash) },
+    storage: info.storage,
+    peers: info.peers.map((p) => ({ id: p.id, transport: p.transport, address: p.address })),
+    restore,
+    heads,
+    evidence,
+    timings: {
+      scriptStart,
+      started: started - scriptStart,
+      synced: synced - scriptStart,
+      balance: balance - scriptStart,
+    },
+  }
+}
+
+const fragment = decodeURIComponent(location.hash.slice(1))
+if (fragment !== '') {
+  run(JSON.parse(fragment) as ClientPageConfig).then(
+    (r) => {
+      ;(globalThis as Globals).lightClientResult = r
+    },
+    (e: unknown) => {
+      const code = (e as { code?: unknown }).code
+      ;(globalThis as Globals).lightClientResult = {
+        ok: false,
+        error: String((e as Error)?.stack ?? e),
+        ...(typeof code === 'string' ? { code } : {}),
+      }
+    },
+  )
+}
