@@ -76,7 +76,11 @@ beforeAll(async () => {
   full = node
   await mineBlocks(full, clock, 4)
   await serve(page, worker)
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 15_000 })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    timeout: 15_000,
+  })
 }, 30_000)
 
 afterAll(async () => {
@@ -90,22 +94,34 @@ async function openTab(context: BrowserContext): Promise<{ page: Page; result: W
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
-  const config: WorkerPageConfig = { bootstrap: [full.ws, full.webrtc], address: alice, timeoutMs: 10_000 }
+  const config: WorkerPageConfig = {
+    bootstrap: [full.ws, full.webrtc],
+    address: alice,
+    timeoutMs: 10_000,
+  }
   await page.goto(`${url}#${encodeURIComponent(JSON.stringify(config))}`, { timeout: 10_000 })
   const handle = await page
-    .waitForFunction(() => (globalThis as { workerPageResult?: unknown }).workerPageResult, undefined, {
-      timeout: 12_000,
-      polling: 20,
-    })
+    .waitForFunction(
+      () => (globalThis as { workerPageResult?: unknown }).workerPageResult,
+      undefined,
+      {
+        timeout: 12_000,
+        polling: 20,
+      },
+    )
     .catch((e: unknown) => {
-      throw new Error(`no result from the page (page errors: ${errors.join('; ') || 'none'})`, { cause: e })
+      throw new Error(`no result from the page (page errors: ${errors.join('; ') || 'none'})`, {
+        cause: e,
+      })
     })
   expect(errors).toEqual([])
   return { page, result: (await handle.jsonValue()) as WorkerPageResult }
 }
 
 const hostInfo = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { workerHostInfo: () => Promise<HostInfo> }).workerHostInfo())
+  page.evaluate(() =>
+    (globalThis as unknown as { workerHostInfo: () => Promise<HostInfo> }).workerHostInfo(),
+  )
 
 describe('the light client in a SharedWorker, in Chromium', () => {
   it('shows a verified height and balance, shares one client between two tabs, and forgets a closed tab', async () => {
@@ -116,7 +132,12 @@ describe('the light client in a SharedWorker, in Chromium', () => {
       expect(first.result).toMatchObject({
         ok: true,
         mode: 'shared-worker',
-        host: { mode: 'shared-worker', clientInstances: 1, sessions: 1, transports: ['websockets'] },
+        host: {
+          mode: 'shared-worker',
+          clientInstances: 1,
+          sessions: 1,
+          transports: ['websockets'],
+        },
         tip: { height: 4, hash: toHex(tip.hash) },
         balance: { total: String(1_000_000n * COIN), height: 4, status: 'verified', depth: 0 },
       })

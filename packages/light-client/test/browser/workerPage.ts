@@ -38,7 +38,10 @@ function show(id: string, text: string): void {
   document.body.append(el)
 }
 
-async function run(config: WorkerPageConfig, client: BrowserLightClient): Promise<WorkerPageResult> {
+async function run(
+  config: WorkerPageConfig,
+  client: BrowserLightClient,
+): Promise<WorkerPageResult> {
   const signal = AbortSignal.timeout(config.timeoutMs)
   await client.start()
   const info = await client.waitForSync({ timeoutMs: config.timeoutMs, signal })
