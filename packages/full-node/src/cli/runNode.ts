@@ -1,5 +1,6 @@
 import type { FullNodeOptions } from '../node/options.js'
 import { type CliIo, writeLine } from './io.js'
+import { createProgress, type Progress } from './progress.js'
 
 /** What the CLI needs of a running node (`createFullNode`'s `FullNode`). */
 export type RunnableNode = {
@@ -9,6 +10,8 @@ export type RunnableNode = {
   addresses(): readonly { toString(): string }[]
   /** Base URL of the HTTP API. */
   apiUrl(): string
+  /** Our height and the best peer's while catching up; undefined when not syncing. */
+  syncProgress?: () => { height: number; target: number } | undefined
 }
 
 export type CreateNode = (options: FullNodeOptions) => Promise<RunnableNode>
@@ -60,12 +63,38 @@ export async function runNode({
     for (const line of describeNode(options, node)) writeLine(io.stdout, line)
     for (const line of banner?.(node) ?? []) writeLine(io.stdout, line)
     writeLine(io.stdout, 'Press Ctrl-C to stop.')
+    const stopWatching = watchSync(io, node)
     await stopRequested
+    stopWatching()
     await node.stop()
     writeLine(io.stderr, 'node stopped')
     return 0
   } finally {
     removeHandler()
+  }
+}
+
+/**
+ * On a terminal, a progress bar while the node catches up with the network (elsewhere the node's
+ * 'sync progress' log lines say the same). Polls twice a second; returns the stop function.
+ */
+function watchSync(io: CliIo, node: RunnableNode, intervalMs = 500): () => void {
+  if (!io.stdout.isTTY || !node.syncProgress) return () => undefined
+  let bar: Progress | undefined
+  const timer = setInterval(() => {
+    const p = node.syncProgress?.()
+    if (p && !bar) bar = createProgress(io, { label: 'sync', total: p.target })
+    if (p && bar) bar.update(p.height, `target ${p.target}`)
+    if (!p && bar) {
+      bar.stop()
+      bar = undefined
+      writeLine(io.stdout, 'sync: caught up with the network')
+    }
+  }, intervalMs)
+  timer.unref()
+  return () => {
+    clearInterval(timer)
+    bar?.stop()
   }
 }
 

@@ -89,6 +89,8 @@ export type P2PNetwork = {
   gossipSubscribers(): { blocks: string[]; txs: string[] }
   /** Whether a sync is downloading blocks far behind the best peer. */
   isSyncing(): boolean
+  /** Our height and the best peer's during such a sync; undefined otherwise. */
+  syncProgress(): { height: number; target: number } | undefined
   /** For the request helpers in client.ts (tools and tests). @throws {NetworkError} before start. */
   requestContext(): RequestContext
 }
@@ -270,6 +272,7 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
     publishTransaction: (tx) => gossip.publishTransaction(tx),
     gossipSubscribers: () => gossip.subscribers(),
     isSyncing: () => syncer.isBulkSyncing(),
+    syncProgress: () => syncer.progress(),
     requestContext,
   }
 }

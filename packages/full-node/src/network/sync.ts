@@ -67,6 +67,12 @@ export class Syncer {
     )
   }
 
+  /** Our height and the best peer's while a bulk sync runs; undefined otherwise. */
+  progress(): { height: number; target: number } | undefined {
+    if (!this.isBulkSyncing()) return undefined
+    return { height: this.chain.tip().height, target: this.targetHeight }
+  }
+
   isRunning(): boolean {
     return this.running !== undefined
   }

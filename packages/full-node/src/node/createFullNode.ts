@@ -21,6 +21,7 @@ import { createMemoryStore } from '../storage/memoryStore.js'
 import { NodeError } from './errors.js'
 import { createFaucet } from './faucet.js'
 import type { FullNodeOptions } from './options.js'
+import { createPrettyDestination } from './prettyLog.js'
 
 /** A running SuperNova node and its parts (for tools and tests). */
 export type FullNode = Awaited<ReturnType<typeof createFullNode>>
@@ -38,7 +39,11 @@ export async function createFullNode(
 ) {
   const params = getChainParams(options.network)
   const logger =
-    injected.logger ?? pino({ level: options.log.level, base: { network: options.network } })
+    injected.logger ??
+    pino(
+      { level: options.log.level, base: { network: options.network } },
+      options.log.pretty ? createPrettyDestination(process.stdout) : undefined,
+    )
   const now = injected.now ?? Date.now
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   await initHashing()
@@ -309,6 +314,8 @@ export async function createFullNode(
       addresses: (): string[] => (options.p2p.enabled ? network.getMultiaddrs() : []),
       /** Base URL of the HTTP API once started. */
       apiUrl: (): string => apiUrl,
+      /** Our height and the best peer's while catching up with the network; else undefined. */
+      syncProgress: () => (options.p2p.enabled ? network.syncProgress() : undefined),
     }
     fatalStop = () => void node.stop()
     return node

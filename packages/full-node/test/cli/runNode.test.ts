@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { resolveConfig, toFullNodeOptions } from '../../src/cli/config.js'
 import type { CliIo } from '../../src/cli/io.js'
 import { type RunnableNode, runNode } from '../../src/cli/runNode.js'
@@ -100,5 +100,35 @@ describe('runNode', () => {
     })
     expect(await done).toBe(0)
     expect(log).toEqual(['start', 'stop'])
+  })
+
+  it('draws a sync progress bar on a terminal while the node catches up, then says so', async () => {
+    vi.useFakeTimers()
+    try {
+      const h = harness()
+      Object.assign(h.stdout, { isTTY: true, columns: 100 })
+      const states: ({ height: number; target: number } | undefined)[] = [
+        { height: 10, target: 100 },
+        { height: 60, target: 100 },
+        undefined,
+      ]
+      let polled = 0
+      const done = runNode({
+        options,
+        io: h.io,
+        createNode: async () => ({
+          ...recordingNode([]),
+          syncProgress: () => states[Math.min(polled++, states.length - 1)],
+        }),
+      })
+      await vi.waitFor(() => expect(h.handlers).toHaveLength(1))
+      await vi.advanceTimersByTimeAsync(1_600)
+      expect(h.stdout.text).toMatch(/sync \[.*\] (10|60)\/100/)
+      expect(h.stdout.text).toContain('sync: caught up with the network')
+      h.handlers[0]!('SIGINT')
+      expect(await done).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
