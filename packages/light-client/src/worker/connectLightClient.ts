@@ -168,6 +168,8 @@ export function connectLightClient(p: ConnectLightClientParameters): RemoteLight
       ...(lock === undefined ? {} : { lock }),
     }),
   )
+  // Where the platform reports it (Node, recent Chromium), a port closed by the other side.
+  port.addEventListener('close', () => shutdown(closed('the worker closed the port')))
   if ('sharedWorker' in p || 'worker' in p) {
     const target = 'sharedWorker' in p ? p.sharedWorker : p.worker
     // Before the welcome, an error event means the script did not load (or threw at once).

@@ -8,11 +8,11 @@ import { LightClientWorkerError, serializeError } from './errors.js'
 import { createFanout } from './fanout.js'
 import {
   createHostSession,
-  type HostLimits,
   type HostSession,
   type SessionCloseReason,
   type SessionHost,
 } from './hostSession.js'
+import { type HostLimitsWithSessions, resolveHostLimits } from './limits.js'
 import {
   type AddressWatchValue,
   addressKey,
@@ -42,7 +42,7 @@ export type HostLightClientParameters = {
   port?: PortLike
   /** Default: `createLightClient` with the init and the dialable transports (IndexedDB storage). */
   create?: CreateHostedClient
-  limits?: Partial<HostLimits & { maxSessions: number }>
+  limits?: Partial<HostLimitsWithSessions>
   /** Web Locks, to learn at once that a tab is gone. Default `navigator.locks` where it exists; null: none. */
   locks?: Pick<LockManager, 'request'> | null
   logger?: NetworkLogger
@@ -69,15 +69,6 @@ export type LightClientHost = {
   close(): Promise<void>
 }
 
-const DEFAULT_LIMITS = {
-  maxPendingCalls: 64,
-  maxSubscriptions: 64,
-  maxStreams: 48,
-  callTimeoutMs: 120_000,
-  idleTimeoutMs: 150_000,
-  maxSessions: 256,
-}
-
 const isSharedScope = (s: SharedWorkerScopeLike | PortLike): s is SharedWorkerScopeLike =>
   'onconnect' in s
 
@@ -101,7 +92,7 @@ const defaultCreate: CreateHostedClient = (init, { transports }) =>
  * hostLightClient({ scope: self })
  */
 export function hostLightClient(p: HostLightClientParameters): LightClientHost {
-  const limits = resolveLimits(p.limits)
+  const limits = resolveHostLimits(p.limits)
   const logger = p.logger ?? SILENT_LOGGER
   const now = p.now ?? Date.now
   const locks = p.locks === undefined ? globalThis.navigator?.locks : (p.locks ?? undefined)
@@ -290,18 +281,4 @@ export function hostLightClient(p: HostLightClientParameters): LightClientHost {
       await lifecycle((c) => c.stop())
     },
   }
-}
-
-function resolveLimits(
-  given: Partial<HostLimits & { maxSessions: number }> = {},
-): HostLimits & { maxSessions: number } {
-  const limits = { ...DEFAULT_LIMITS, ...given }
-  for (const [name, v] of Object.entries(limits)) {
-    const zeroOk = name === 'idleTimeoutMs'
-    if (!Number.isSafeInteger(v) || v < (zeroOk ? 0 : 1))
-      throw new RangeError(
-        `limits.${name} must be a ${zeroOk ? 'non-negative' : 'positive'} integer`,
-      )
-  }
-  return limits
 }

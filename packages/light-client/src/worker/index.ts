@@ -29,6 +29,7 @@ export {
   type SharedWorkerScopeLike,
 } from './hostLightClient.js'
 export type { HostLimits, SessionCloseReason } from './hostSession.js'
+export type { HostLimitsWithSessions } from './limits.js'
 export {
   type HostInfo,
   type HostMode,

@@ -101,7 +101,7 @@ export function hosted(o: HostedOptions) {
   const ports: MessagePort[] = []
   const connect = (
     extra: Partial<Omit<ConnectLightClientParameters, 'port'>> = {},
-  ): RemoteLightClient & { port: MessagePort } => {
+  ): RemoteLightClient & { port: MessagePort; hostPort: MessagePort } => {
     const { port1, port2 } = new MessageChannel()
     host.accept(port2)
     const page = connectLightClient({
@@ -113,7 +113,7 @@ export function hosted(o: HostedOptions) {
     })
     pages.push(page)
     ports.push(port1, port2)
-    return Object.assign(page, { port: port1 })
+    return Object.assign(page, { port: port1, hostPort: port2 })
   }
   return {
     fake,

@@ -184,6 +184,21 @@ describe('worker limits', () => {
     await workerError(setup.connect().ready, 'TOO_MANY_SESSIONS')
   })
 
+  it('fails a page whose port the worker side closed: calls in flight reject with CLOSED', async () => {
+    const { s, aborted } = hangingHost()
+    const errors: Error[] = []
+    const page = s.connect({ onError: (e) => errors.push(e) })
+    await page.ready
+    const held = page.getBalance({ address: alice })
+    await page.hostInfo()
+    page.hostPort.close()
+    await workerError(held, 'CLOSED')
+    expect(errors).toMatchObject([
+      { code: 'CLOSED', message: 'CLOSED: the worker closed the port' },
+    ])
+    expect(aborted()).toBe(1)
+  })
+
   it('tells connected pages when the host closes', async () => {
     setup = hosted({ chain: main })
     const page = setup.connect()

@@ -1,6 +1,7 @@
 import { COIN, encodeAddress } from '@supernova/protocol'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { AddressUpdate, LightClientEvents } from '../../src/client/types.js'
+import { LightClientError } from '../../src/verify/errors.js'
 import type { Evidence } from '../../src/verify/evidence.js'
 import { LightClientWorkerError } from '../../src/worker/errors.js'
 import { BOB, FAUCET, TestChain } from '../verify/testChain.js'
@@ -121,6 +122,17 @@ describe('worker subscriptions', () => {
     const e = await a.getChainInfo().catch((err: unknown) => err)
     expect(e).toBeInstanceOf(LightClientWorkerError)
     expect(e).toMatchObject({ code: 'CLOSED' })
+  })
+
+  it('reports a watch the client refuses (NOT_STARTED before start) through onError', async () => {
+    setup = hosted({ chain: main })
+    const page = setup.connect()
+    const e = await next<unknown>((onError) =>
+      page.watchAddress({ address: bob, onUpdate: () => {}, onError }),
+    )
+    expect(e).toBeInstanceOf(LightClientError)
+    expect(e).toMatchObject({ code: 'NOT_STARTED' })
+    expect(setup.host.info().streams).toBe(0)
   })
 
   it('mirrors evidence: the welcome carries the log, and new records reach evidence() and on(evidence)', async () => {
