@@ -229,3 +229,4 @@ export type { TrackedTransaction, TrackedTransactionState } from './wallet/track
 export type { Wallet, WalletAccount } from './wallet/wallet.js'
 export type { WalletAddress } from './wallet/walletAddresses.js'
 export { type KeyDestination, keyDestination } from './wallet/walletKeys.js'
+export * from './worker/index.js'
