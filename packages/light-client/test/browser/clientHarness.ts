@@ -71,10 +71,18 @@ export async function bundle(
 
 export type ServedPage = { url: string; close: () => Promise<void> }
 
-/** Serves `/` (an empty page loading `/page.js` as a module) and the script on 127.0.0.1. */
+/** The page's HTML: empty, its first script records `pageScriptStart`, then `/page.js` loads. */
+export function pageHtml(): string {
+  return (
+    '<!doctype html><meta charset="utf-8"><title>light client</title>' +
+    '<script>globalThis.pageScriptStart = performance.now()</script>' +
+    '<script type="module" src="/page.js"></script>'
+  )
+}
+
+/** Serves `/` (pageHtml) and `/page.js` (the script) on 127.0.0.1, any free port. */
 export async function servePage(script: string): Promise<ServedPage> {
-  const html =
-    '<!doctype html><meta charset="utf-8"><title>light client</title><script type="module" src="/page.js"></script>'
+  const html = pageHtml()
   const server: Server = createServer((req, res) => {
     if (req.url === '/page.js')
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
@@ -141,7 +149,13 @@ export async function runClientPage(
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
   await page.goto(`${url}#${encodeURIComponent(JSON.stringify(config))}`, { timeout: 10_000 })
-  return { page, result: await pageResult(page, config.timeoutMs + 5_000), errors }
+  try {
+    return { page, result: await pageResult(page, config.timeoutMs + 5_000), errors }
+  } catch (e) {
+    throw new Error(`no result from the page (page errors: ${errors.join('; ') || 'none'})`, {
+      cause: e,
+    })
+  }
 }
 
 /** Reloads the page (same config) and waits for the new run's result. */

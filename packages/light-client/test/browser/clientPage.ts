@@ -1,17 +1,15 @@
 /**
- * A page with nothing but the light client: `createLightClient` with its default storage (the
- * browser's IndexedDB), run at once with the config JSON in the URL fragment (so a reload runs it
- * again). It syncs, asks for a verified balance and leaves a JSON-safe result on
+ * What the light-client page runs (clientMain.ts is its entry): `createLightClient` with its
+ * default storage (the browser's IndexedDB) and the config JSON from the URL fragment (so a reload
+ * runs it again). It syncs, asks for a verified balance and leaves a JSON-safe result on
  * `globalThis.lightClientResult` (and the client on `globalThis.lightClientPage` for benchmarks).
+ * No side effects at import: the package is `sideEffects: false`, so a bare import is dropped.
  */
 import { createLightClient } from '../../src/client/createLightClient.js'
 import type { LightClient } from '../../src/client/types.js'
 import { createLightClientNetwork } from '../../src/network/createLightClientNetwork.js'
 import type { LightClientNetwork } from '../../src/network/network.js'
 import type { TransportName } from '../../src/network/types.js'
-
-/** Set when this module's body starts (after the bundle's dependencies were evaluated). */
-const scriptStart = performance.now()
 
 export type ClientPageConfig = {
   bootstrap: string[]
@@ -41,8 +39,21 @@ export type ClientPageResult =
       /** Heights of the verified tips announced while syncing (one per stored batch). */
       heads: number[]
       evidence: PageEvidence[]
-      /** Milliseconds since this module started: client started, synced, balance verified. */
-      timings: { scriptStart: number; started: number; synced: number; balance: number }
+      /**
+       * `scriptStart` is performance.now() at the page's first script; the rest are milliseconds
+       * since then: the run began (the bundle loaded and evaluated), the client started (storage
+       * opened, headers restored, libp2p created), synced, balance verified; the header sync's
+       * first `syncing` state and its last new head (absent when nothing was synced).
+       */
+      timings: {
+        scriptStart: number
+        run: number
+        started: number
+        synced: number
+        balance: number
+        syncStart?: number
+        lastHead?: number
+      }
     }
   | { ok: false; error: string; code?: string }
 
@@ -53,7 +64,8 @@ type Globals = {
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 
-async function run(config: ClientPageConfig): Promise<ClientPageResult> {
+async function run(config: ClientPageConfig, scriptStart: number): Promise<ClientPageResult> {
+  const begun = performance.now()
   const signal = AbortSignal.timeout(config.timeoutMs)
   const net = createLightClientNetwork({
     network: 'devnet',
@@ -69,8 +81,16 @@ async function run(config: ClientPageConfig): Promise<ClientPageResult> {
   const restore: { resumed: boolean; height: number; reason?: string }[] = []
   const heads: number[] = []
   const evidence: PageEvidence[] = []
+  const sync: { syncStart?: number; lastHead?: number } = {}
   client.on('restore', (e) => restore.push({ ...e }))
-  client.on('heads', (e) => heads.push(e.tip.height))
+  client.on('state', (e) => {
+    if (e.state === 'syncing' && sync.syncStart === undefined)
+      sync.syncStart = performance.now() - scriptStart
+  })
+  client.on('heads', (e) => {
+    heads.push(e.tip.height)
+    sync.lastHead = performance.now() - scriptStart
+  })
   client.on('evidence', (e) =>
     evidence.push({ peer: e.peer, code: e.code, severity: e.severity, outcome: e.outcome }),
   )
@@ -108,16 +128,31 @@ async function run(config: ClientPageConfig): Promise<ClientPageResult> {
     evidence,
     timings: {
       scriptStart,
+      run: begun - scriptStart,
       started: started - scriptStart,
       synced: synced - scriptStart,
       balance: balance - scriptStart,
+      ...sync,
     },
   }
 }
 
-const fragment = decodeURIComponent(location.hash.slice(1))
-if (fragment !== '') {
-  run(JSON.parse(fragment) as ClientPageConfig).then(
+/**
+ * `performance.now()` when the page's first (inline) script ran, before the bundle was fetched
+ * and evaluated (servePage's HTML records it); now when there is no such script.
+ */
+export function pageScriptStart(): number {
+  return (globalThis as { pageScriptStart?: number }).pageScriptStart ?? performance.now()
+}
+
+/**
+ * Runs the config in the URL fragment, if any, timing from `scriptStart` (`performance.now()` when
+ * the page script started), and leaves the result on `globalThis.lightClientResult`.
+ */
+export function runFromFragment(scriptStart: number): void {
+  const fragment = decodeURIComponent(location.hash.slice(1))
+  if (fragment === '') return
+  run(JSON.parse(fragment) as ClientPageConfig, scriptStart).then(
     (r) => {
       ;(globalThis as Globals).lightClientResult = r
     },

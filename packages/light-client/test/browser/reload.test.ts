@@ -32,7 +32,7 @@ let browser: Browser
 
 beforeAll(async () => {
   clock = createClock()
-  const entry = fileURLToPath(new URL('./clientPage.ts', import.meta.url))
+  const entry = fileURLToPath(new URL('./clientMain.ts', import.meta.url))
   const [{ js }, node, b] = await Promise.all([
     bundle(entry),
     startFullNode({ clock }),
