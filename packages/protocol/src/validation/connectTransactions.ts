@@ -6,7 +6,7 @@ import type { SmtChange } from '../smt/applyChanges.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { utxoKey, utxoValueHash } from '../tx/hashes.js'
 import type { OutPoint, Transaction, UtxoEntry } from '../tx/types.js'
-import { fail, withErrorContext } from './errors.js'
+import { fail, ValidationError } from './errors.js'
 import {
   type InputSignature,
   outpointKey,
@@ -88,19 +88,29 @@ export function connectTransactions(
             { tx: t, input: i },
           )
       }
-      const r = withErrorContext({ tx: t }, () =>
-        verifyTransactionInputs({
+      // Inline rather than withErrorContext: no closure per transaction on the hot path.
+      let r: ReturnType<typeof verifyTransactionInputs>
+      try {
+        r = verifyTransactionInputs({
           tx,
           utxos: view,
           height: p.height,
           medianTimePast: p.medianTimePast,
           params: p.params,
           genesisHash: p.genesisHash,
-        }),
-      )
+        })
+      } catch (e) {
+        if (e instanceof ValidationError)
+          Object.assign(e.details as Record<string, unknown>, { tx: t })
+        throw e
+      }
       fees += r.fee
       inputLocks.push(r.spent.map((e) => e.lock))
-      for (const s of r.signatures) signatures.push({ ...s, tx: t })
+      // The signatures are fresh objects of this call: tag them in place.
+      for (const s of r.signatures) {
+        ;(s as InputSignature & { tx: number }).tx = t
+        signatures.push(s as InputSignature & { tx: number })
+      }
       if (p.onSignatures && signatures.length - emitted >= chunk) {
         p.onSignatures(signatures.slice(emitted))
         emitted = signatures.length
