@@ -4,6 +4,15 @@
  * the full node's server and client and the light client's network share them.
  */
 export {
+  decodeFeeEstimateRequest,
+  decodeFeeEstimateResponse,
+  encodeFeeEstimateRequest,
+  encodeFeeEstimateResponse,
+  FEE_ESTIMATE_BYTES,
+  type FeeEstimateMessage,
+  MAX_FEE_ESTIMATE_TARGET,
+} from './feeEstimate.js'
+export {
   decodeBlockResponse,
   decodeFilterResponse,
   decodeHashRequest,

@@ -72,4 +72,11 @@ export const PROTOCOL_LIMITS: Readonly<Record<ProtocolName, ProtocolLimits>> = {
     maxResponseBytes: 1 + VARINT + MAX_ERROR_MESSAGE_BYTES + VARINT + MAX_REJECT_REASON_BYTES,
     timeoutMs: 10_000,
   },
+  // Advice, small both ways: a u16 target in; two u64 rates, the tip height and a sample count
+  // (24 bytes) out — the cap is the larger error frame, so RATE_LIMITED or BAD_REQUEST fit.
+  'fee-estimate': {
+    maxRequestBytes: 2,
+    maxResponseBytes: 1 + VARINT + MAX_ERROR_MESSAGE_BYTES,
+    timeoutMs: 5_000,
+  },
 }

@@ -10,6 +10,7 @@ export const PROTOCOL_NAMES = [
   'outpoint',
   'filter',
   'send-tx',
+  'fee-estimate',
 ] as const
 export type ProtocolName = (typeof PROTOCOL_NAMES)[number]
 

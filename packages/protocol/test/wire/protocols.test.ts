@@ -38,6 +38,12 @@ describe('protocol ids and limits', () => {
       timeoutMs: 10_000,
     })
     expect(protocolId('devnet', 'send-tx')).toBe('/supernova/devnet/send-tx/1')
+    expect(PROTOCOL_LIMITS['fee-estimate']).toEqual({
+      maxRequestBytes: 2,
+      maxResponseBytes: 1 + 4 + 256,
+      timeoutMs: 5_000,
+    })
+    expect(protocolId('devnet', 'fee-estimate')).toBe('/supernova/devnet/fee-estimate/1')
   })
 
   it('docs/network.md lists every protocol id pattern, cap and timeout the code enforces', () => {
