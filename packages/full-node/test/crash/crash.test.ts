@@ -49,14 +49,17 @@ afterAll(() => work.cleanup())
 
 type Exit = { code: number | null; signal: NodeJS.Signals | null }
 
-function runChild(dataDir: string): {
+function runChild(
+  dataDir: string,
+  mode: 'single' | 'runs' = 'single',
+): {
   child: ChildProcess
   ready: Promise<boolean>
   exited: Promise<Exit>
 } {
   const child = spawn(
     process.execPath,
-    [join(import.meta.dirname, 'child.mjs'), dataDir, blocksFile],
+    [join(import.meta.dirname, 'child.mjs'), dataDir, blocksFile, mode],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   )
   const ready = new Promise<boolean>((resolve) =>
@@ -100,9 +103,24 @@ describe('crash safety: SIGKILL during import and reorgs', () => {
     expect((await first.exited).code).toBe(0)
     const importMs = Math.max(20, performance.now() - started)
     probe.cleanup()
+    // Undisturbed, both import modes end on the sequence's last block.
+    for (const mode of ['single', 'runs'] as const) {
+      const whole = tempDir()
+      const run = runChild(whole.path, mode)
+      expect((await run.exited).code).toBe(0)
+      const store = await openLevelStore(join(whole.path, 'db'))
+      const chain = await Chain.open(
+        { params: DEVNET },
+        { store, schemes: createSignatureSchemes(), logger, now: Date.now },
+      )
+      expect(toHex(chain.tip().hash), mode).toBe(finalTip)
+      await store.close()
+      whole.cleanup()
+    }
     try {
       while (kills < KILLS) {
-        const { child, ready, exited } = runChild(dir.path)
+        // Every other run imports through the pipelined processBlocks.
+        const { child, ready, exited } = runChild(dir.path, kills % 2 === 0 ? 'single' : 'runs')
         if (!(await ready))
           throw new Error(
             `the importer failed before opening the chain: ${JSON.stringify(await exited)}`,
