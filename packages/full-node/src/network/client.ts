@@ -16,14 +16,17 @@ import {
 } from '@supernova/protocol'
 import { asNetworkError, NetworkError } from './errors.js'
 import {
+  decodeFeeEstimateResponse,
   decodeHeadersResponse,
   decodeResponseFrame,
   decodeSendTxResponse,
   decodeStatus,
   decodeTxProofResponse,
+  encodeFeeEstimateRequest,
   encodeHashRequest,
   encodeHeadersRequest,
   encodeSendTxRequest,
+  type FeeEstimateMessage,
   type StatusMessage,
   type TxProofMessage,
 } from './messages.js'
@@ -266,4 +269,20 @@ export async function requestSendTx(
   if (!equalBytes(txid, computeTransactionIds(tx).txid))
     throw badResponse('send-tx', peer, 'the answered txid is not the transaction’s')
   return txid
+}
+
+/**
+ * The peer's fee advice for confirming within `targetBlocks` (1..1008): its mempool estimate,
+ * relay floor, tip height and sample count. Unverifiable: ask several peers.
+ * @throws {RangeError} a target outside 1..1008. @throws {NetworkError} any request failure.
+ */
+export async function requestFeeEstimate(
+  ctx: RequestContext,
+  peer: RequestTarget,
+  targetBlocks: number,
+  options?: RequestOptions,
+): Promise<FeeEstimateMessage> {
+  const payload = encodeFeeEstimateRequest(targetBlocks)
+  const body = await requestFound(ctx, peer, 'fee-estimate', payload, options)
+  return decodeBody('fee-estimate', peer, body, decodeFeeEstimateResponse)
 }

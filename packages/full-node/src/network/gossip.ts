@@ -30,6 +30,13 @@ export type NetworkMempool = {
     tx: Transaction,
   ): Promise<{ accepted: boolean; txid: Uint8Array; code?: string; message?: string }>
   has(txid: Uint8Array): boolean
+  /**
+   * The mempool's fee estimate for `targetBlocks` (units per byte, rounded up, never below the
+   * floor) and the observations behind it; what `fee-estimate` answers.
+   */
+  estimateFee(targetBlocks: number): { feeRate: bigint; samples: number }
+  /** The fee rate a newcomer needs now (the floor, or the rolling minimum when full). */
+  minFeeRate(): number
 }
 
 /** Penalties for gossip that breaks consensus: an invalid block bans at once. */

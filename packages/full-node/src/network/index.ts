@@ -9,6 +9,7 @@ export {
   type RequestOptions,
   type RequestTarget,
   requestBlock,
+  requestFeeEstimate,
   requestFilter,
   requestHeaders,
   requestOutpoint,

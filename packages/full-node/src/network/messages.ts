@@ -4,6 +4,8 @@
  * for the layouts. Re-exported here so the node's modules keep one local import path.
  */
 export {
+  decodeFeeEstimateRequest,
+  decodeFeeEstimateResponse,
   decodeHashRequest,
   decodeHeadersRequest,
   decodeHeadersResponse,
@@ -12,6 +14,8 @@ export {
   decodeSendTxResponse,
   decodeStatus,
   decodeTxProofResponse,
+  encodeFeeEstimateRequest,
+  encodeFeeEstimateResponse,
   encodeHashRequest,
   encodeHeadersRequest,
   encodeHeadersResponse,
@@ -20,6 +24,7 @@ export {
   encodeSendTxResponse,
   encodeStatus,
   encodeTxProofResponse,
+  type FeeEstimateMessage,
   type HeadersRequest,
   isRejectReason,
   RESULT_CODES,

@@ -3,6 +3,7 @@ import { DecodeError, type Network } from '@supernova/protocol'
 import type { Logger } from 'pino'
 import type { ChainView } from '../chain/types.js'
 import { NetworkError } from './errors.js'
+import { createFeeEstimateHandler } from './feeEstimate.js'
 import {
   decodeHashRequest,
   decodeHeadersRequest,
@@ -44,7 +45,10 @@ export type ServerOptions = {
   requestReadTimeoutMs: number
 }
 
-/** What the server answers from: the chain, and the mempool (with gossip) for `send-tx`. */
+/**
+ * What the server answers from: the chain, and the mempool (with gossip) for `send-tx` and its
+ * estimate for `fee-estimate`.
+ */
 export type ServerComponents = SendTxComponents & { chain: ChainView }
 
 type Handler = (request: Uint8Array, peer: string) => Promise<ResponseFrame>
@@ -53,7 +57,7 @@ const ok = (body: Uint8Array): ResponseFrame => ({ result: 'OK', body })
 const notFound = (message: string): ResponseFrame => ({ result: 'NOT_FOUND', message })
 
 /**
- * Answers for each protocol, straight from the chain (send-tx: the mempool). Decoders throw
+ * Answers for each protocol, straight from the chain (send-tx, fee-estimate: the mempool). Decoders throw
  * DecodeError on bad input.
  */
 function createHandlers(c: ServerComponents): Record<ProtocolName, Handler> {
@@ -110,6 +114,7 @@ function createHandlers(c: ServerComponents): Record<ProtocolName, Handler> {
       return ok(encodeOutpointResponse({ tipHash, entry, proof }))
     },
     'send-tx': createSendTxHandler(c),
+    'fee-estimate': createFeeEstimateHandler(c),
   }
 }
 

@@ -107,6 +107,8 @@ export async function createFullNode(
         chain,
         mempool: {
           has: (txid) => mempool.has(txid),
+          estimateFee: (targetBlocks) => mempool.estimateFee(targetBlocks),
+          minFeeRate: () => mempool.minFeeRate(),
           async add(tx) {
             try {
               const r = await mempool.add(tx)

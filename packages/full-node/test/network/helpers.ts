@@ -40,6 +40,8 @@ export const TEST_TUNING: Partial<NetworkTuning> = {
 export function mempoolPort(mempool: Mempool): NetworkMempool {
   return {
     has: (txid) => mempool.has(txid),
+    estimateFee: (targetBlocks) => mempool.estimateFee(targetBlocks),
+    minFeeRate: () => mempool.minFeeRate(),
     async add(tx: Transaction) {
       try {
         const r = await mempool.add(tx)
