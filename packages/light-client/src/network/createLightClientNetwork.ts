@@ -11,6 +11,7 @@ import { parseBootstrap } from './bootstrap.js'
 import * as chain from './chainRequests.js'
 import type { PeerOutcome } from './errors.js'
 import { createEmitter } from './events.js'
+import { getFeeEstimate } from './getFeeEstimate.js'
 import type { LightClientNetwork } from './network.js'
 import { PeerBook } from './peerBook.js'
 import type { RequestContext } from './requests.js'
@@ -136,6 +137,7 @@ export function createLightClientNetwork(
     getUtxos: (q) => state.getUtxos(ctx, q),
     getOutpoint: (q) => state.getOutpoint(ctx, q),
     sendTransaction: (q) => sendTransaction(ctx, q),
+    getFeeEstimate: (q) => getFeeEstimate(ctx, q),
     penalize({ peer, points, reason }) {
       if (!Number.isFinite(points) || points <= 0)
         throw new RangeError('points must be a positive number')

@@ -12,6 +12,7 @@ import type {
   GetTxProofReturnType,
 } from './chainRequests.js'
 import type { PeerOutcome } from './errors.js'
+import type { GetFeeEstimateParameters, GetFeeEstimateReturnType } from './getFeeEstimate.js'
 import type { SendTransactionParameters, SendTransactionReturnType } from './sendTransaction.js'
 import type {
   GetOutpointParameters,
@@ -72,6 +73,11 @@ export type LightClientNetwork = {
    * `broadcast`; a refusal is `NetworkError` REJECTED with the node's reason in `details`.
    */
   sendTransaction(p: SendTransactionParameters): Promise<SendTransactionReturnType>
+  /**
+   * One node's fee estimate for `targetBlocks` (`fee-estimate`): advice, not verifiable — ask
+   * several peers and take the median (the wallet's `estimateFees`).
+   */
+  getFeeEstimate(p: GetFeeEstimateParameters): Promise<GetFeeEstimateReturnType>
   /**
    * Scores a peer down (a wrong proof, a conflicting answer); at −100 it is disconnected and
    * refused for `banMs`. Returns what happened to it.

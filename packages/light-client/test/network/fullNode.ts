@@ -6,10 +6,18 @@ import { createFullNode, type FullNode } from '@supernova/full-node'
 import {
   type Block,
   COIN,
+  createEd25519Noble,
   DEVNET,
+  type DevnetAccount,
   devnetAccount,
   encodeAddress,
+  genesisHashBytes,
+  type Lock,
   mineHeader,
+  SEQUENCE_FINAL,
+  signTransaction,
+  type Transaction,
+  TX_VERSION,
 } from '@supernova/protocol'
 
 /** A clock the tests move: starts just after the devnet genesis, one block interval per tick. */
@@ -26,6 +34,7 @@ export function createClock() {
 export type Clock = ReturnType<typeof createClock>
 
 export const miner = devnetAccount(9)
+const ed25519 = createEd25519Noble()
 
 export type TestNode = {
   node: FullNode
@@ -116,6 +125,63 @@ export async function mineBlocks(t: TestNode, clock: Clock, n: number): Promise<
     blocks.push(b)
   }
   return blocks
+}
+
+/**
+ * Mines one block with `transactions` (in that order) on the node's tip and waits for the mempool
+ * to have taken the block in (its estimator has the block's fee samples, confirmed txs are gone).
+ */
+export async function mineWith(
+  t: TestNode,
+  clock: Clock,
+  transactions: readonly Transaction[],
+): Promise<Block> {
+  clock.tick()
+  const { block } = await t.node.chain.createBlockTemplate({
+    rewardLock: miner.lock,
+    transactions: [...transactions],
+    now: clock.now(),
+  })
+  const mined = mineHeader({ header: block.header, maxAttempts: 1_000_000 })
+  if (!mined) throw new Error('could not mine')
+  const b = { header: mined.header, transactions: block.transactions }
+  const r = await t.node.chain.processBlock(b)
+  if (r.status !== 'connected') throw new Error(`block not connected: ${r.status}`)
+  await t.node.mempool.settled()
+  return b
+}
+
+/**
+ * A payment of `amount` to `to` from the largest coin of a devnet account on the node's chain,
+ * change back to the account, paying `fee` — signed, not submitted.
+ */
+export async function payFrom(
+  t: TestNode,
+  from: DevnetAccount,
+  to: Lock,
+  amount: bigint,
+  fee = 10_000n,
+): Promise<Transaction> {
+  const coins = await t.node.chain.getUtxosByLock(from.lock)
+  coins.sort((x, y) => (x.entry.amount < y.entry.amount ? 1 : -1))
+  const coin = coins[0]
+  if (coin === undefined) throw new Error('no coin')
+  return signTransaction({
+    tx: {
+      version: TX_VERSION,
+      kind: 'transfer',
+      inputs: [{ prevout: coin.outpoint, sequence: SEQUENCE_FINAL }],
+      outputs: [
+        { amount, lock: to },
+        { amount: coin.entry.amount - amount - fee, lock: from.lock },
+      ],
+      locktime: 0,
+      payload: new Uint8Array(0),
+    },
+    spent: [{ amount: coin.entry.amount, lock: coin.entry.lock, policy: from.policy }],
+    genesisHash: genesisHashBytes(t.node.params),
+    sign: (_key, message) => ed25519.sign(message, from.secretKey),
+  })
 }
 
 /** Polls `predicate` every 20 ms; fails after `timeoutMs` naming `what`. */

@@ -136,6 +136,19 @@ export function createFakeNetwork() {
       sent.push(q.tx)
       return { peer: p.id, txid: computeTxid(q.tx), outcomes: [{ peer: p.id, accepted: true }] }
     },
+    // Advice at the devnet relay floor: what a node with no observations answers.
+    getFeeEstimate: async (q) => {
+      const p = pick('fee-estimate', q.peer)
+      const tipHeight = p.chain.mc.tip.header.height
+      return {
+        peer: p.id,
+        targetBlocks: q.targetBlocks,
+        feeRate: 1n,
+        minFeeRate: 1n,
+        tipHeight,
+        samples: 0,
+      }
+    },
     penalize({ peer, points }): PeerOutcome {
       const p = peers.get(peer)
       if (p === undefined) return 'none'
