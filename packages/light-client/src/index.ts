@@ -68,6 +68,8 @@ export {
   type FromPeer,
   type GetBlockParameters,
   type GetBlockReturnType,
+  type GetFeeEstimateParameters,
+  type GetFeeEstimateReturnType,
   type GetFilterParameters,
   type GetFilterReturnType,
   type GetHeadersParameters as GetPeerHeadersParameters,
@@ -182,6 +184,19 @@ export {
   type WalletErrorCode,
 } from './wallet/errors.js'
 export {
+  DEFAULT_FEE_PEERS,
+  DEFAULT_FEE_TARGETS,
+  DEFAULT_MAX_FEE_RATE,
+  type EstimateFeesParameters,
+  type EstimateFeesReturnType,
+  estimateFees,
+  type FeeChoice,
+  type FeeEstimateNetwork,
+  type FeeSpeed,
+  MAX_FEE_PEERS,
+  median,
+} from './wallet/feeChoice.js'
+export {
   type AddressChain,
   coinTypeFor,
   deriveHdNode,
@@ -217,6 +232,19 @@ export {
   mnemonicToSeed,
   normalizeMnemonic,
 } from './wallet/mnemonic.js'
+export {
+  PaymentError,
+  type PaymentErrorCode,
+  TrackingError,
+  type TrackingErrorCode,
+} from './wallet/paymentErrors.js'
+export {
+  DEFAULT_UTXO_CONCURRENCY,
+  type PaymentOutput,
+  type PreparedPayment,
+  type PreparePaymentParameters,
+  preparePayment,
+} from './wallet/preparePayment.js'
 export type { RandomBytes, RandomNumber } from './wallet/random.js'
 export type { WalletTimer } from './wallet/secretSession.js'
 export {
@@ -225,7 +253,22 @@ export {
   type SelectCoinsReturnType,
   selectCoins,
 } from './wallet/selectCoins.js'
+export {
+  type SendPaymentParameters,
+  type SendPaymentReturnType,
+  sendPayment,
+} from './wallet/sendPayment.js'
+export { MAX_WAITERS, type WaitForParameters } from './wallet/trackingWaiters.js'
 export type { TrackedTransaction, TrackedTransactionState } from './wallet/trackTransaction.js'
+export {
+  DEFAULT_CONFLICT_LOOKBACK,
+  DEFAULT_EXPIRE_AFTER_MS,
+  DEFAULT_FINAL_CONFIRMATIONS,
+  type TrackTransactionClient,
+  type TrackTransactionParameters,
+  type TransactionTracker,
+  trackTransaction,
+} from './wallet/trackTransaction.js'
 export type { Wallet, WalletAccount } from './wallet/wallet.js'
 export type { WalletAddress } from './wallet/walletAddresses.js'
 export { type KeyDestination, keyDestination } from './wallet/walletKeys.js'
