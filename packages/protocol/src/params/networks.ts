@@ -3,7 +3,7 @@ import { hash } from '../hash/blake3.js'
 import type { Lock } from '../policy/types.js'
 import { DEVNET_ACCOUNT_COUNT, devnetAccount } from './devnetAccounts.js'
 import type { Network } from './network.js'
-import { type ChainParams, COIN } from './types.js'
+import { type ChainParams, COIN, type GenesisAllocation } from './types.js'
 
 /**
  * The environmental treasury's lock: a policy hash that no policy encoding hashes to (the
@@ -67,6 +67,8 @@ export const TESTNET: ChainParams = {
   genesisBits: 0x1e100000,
 }
 
+let devnetAllocations: readonly GenesisAllocation[] | undefined
+
 export const DEVNET: ChainParams = {
   ...COMMON,
   network: 'devnet',
@@ -75,10 +77,15 @@ export const DEVNET: ChainParams = {
     timestamp: 1_795_219_200_000,
     message:
       'SuperNova devnet genesis: prefunded well-known accounts, never use their keys elsewhere',
-    allocations: Array.from({ length: DEVNET_ACCOUNT_COUNT }, (_, i) => ({
-      lock: devnetAccount(i).lock,
-      amount: 1_000_000n * COIN,
-    })),
+    // A getter, so loading the package derives no key: the allocations (ed25519 public keys of
+    // the well-known accounts) are built the first time something reads them, then kept.
+    get allocations(): readonly GenesisAllocation[] {
+      devnetAllocations ??= Array.from({ length: DEVNET_ACCOUNT_COUNT }, (_, i) => ({
+        lock: devnetAccount(i).lock,
+        amount: 1_000_000n * COIN,
+      }))
+      return devnetAllocations
+    },
   },
   targetBlockTimeMs: 1_000,
   asertHalfLifeMs: 60_000,
