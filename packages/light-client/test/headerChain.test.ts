@@ -1,8 +1,12 @@
 import {
+  CHAIN_PARAMS,
+  createGenesis,
   createSignatureSchemes,
   DEVNET,
   devnetAccount,
+  encodeHeader,
   type Header,
+  hashHeader,
   initHashing,
   MemoryChain,
   TESTNET,
@@ -10,7 +14,13 @@ import {
   workForBits,
 } from '@supernova/protocol'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { appendHeaders, createHeaderChain, HeaderChainError } from '../src/headers/headerChain.js'
+import { pinnedGenesisHeader } from '../src/headers/genesisHeaders.js'
+import {
+  appendHeaders,
+  createHeaderChain,
+  extendHeaderChain,
+  HeaderChainError,
+} from '../src/headers/headerChain.js'
 
 const NOW = DEVNET.genesis.timestamp + 86_400_000
 let headers: Header[]
@@ -98,4 +108,35 @@ describe('header chain verification from the pinned genesis', () => {
       ),
     ).toBe('GENESIS_MISMATCH')
   })
+
+  it('returns each appended header with its hash, encoding and cumulative work (one hash each)', () => {
+    const start = createHeaderChain(DEVNET)
+    const { state, added } = extendHeaderChain({ state: start, headers, now: NOW })
+    expect(state).toEqual(appendHeaders({ state: start, headers, now: NOW }))
+    expect(added).toHaveLength(headers.length)
+    added.forEach((v, i) => {
+      expect(v.header).toBe(headers[i])
+      expect(v.hash).toEqual(hashHeader(headers[i]!))
+      expect(v.bytes).toEqual(encodeHeader(headers[i]!))
+      expect(v.cumulativeWork).toBe(BigInt(i + 2) * workForBits(DEVNET.powLimitBits))
+    })
+    expect(added.at(-1)!.hash).toEqual(state.tip.hash)
+  })
+
+  it.each(Object.keys(CHAIN_PARAMS) as (keyof typeof CHAIN_PARAMS)[])(
+    'ships the %s genesis header exactly as its params build it',
+    (network) => {
+      const params = CHAIN_PARAMS[network]
+      const g = createGenesis(params)
+      expect(pinnedGenesisHeader(params)).toEqual({ header: g.block.header, hash: g.hash })
+      expect(createHeaderChain(params)).toEqual({
+        params,
+        tip: { header: g.block.header, hash: g.hash },
+        recentTimestamps: [g.block.header.timestamp],
+        cumulativeWork: workForBits(g.block.header.bits),
+      })
+      // Any other params object is built and checked, never matched against the shipped header.
+      expect(pinnedGenesisHeader({ ...params })).toBeUndefined()
+    },
+  )
 })
