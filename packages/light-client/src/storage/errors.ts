@@ -29,7 +29,8 @@ const DOM_CODES: Readonly<Record<string, StorageErrorCode>> = {
   VersionError: 'STORAGE_NEWER_SCHEMA',
   InvalidStateError: 'STORAGE_CLOSED',
   TransactionInactiveError: 'STORAGE_CLOSED',
-  // A unique index refused a row: the caller wrote a block hash that is already stored.
+  // A key or index constraint refused a row (the layout has no unique index since v3; kept so
+  // such a refusal still reads as a conflict rather than an unavailable store).
   ConstraintError: 'STORAGE_CONFLICT',
 }
 

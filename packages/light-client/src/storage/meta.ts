@@ -3,9 +3,11 @@ import type { StorageMeta, StorageResetReason } from './types.js'
 
 /**
  * Version of the stored layout (the IndexedDB database version). v1: `headers` (key height) and
- * `meta`; v2: adds the `hash` index on headers and the `wallet` store. See `indexedDb/layout.ts`.
+ * `meta`; v2: adds the `hash` index on headers and the `wallet` store; v3: headers in runs of
+ * consecutive heights (`headerRuns`, `headerHashes`) instead of one row each, older rows
+ * converted on upgrade. See `indexedDb/layout.ts`.
  */
-export const STORAGE_SCHEMA_VERSION = 2
+export const STORAGE_SCHEMA_VERSION = 3
 
 /** The meta a store for `params` carries. */
 export function storageMetaFor(params: ChainParams): StorageMeta {

@@ -5,7 +5,7 @@ export const MAX_HEADER_RANGE = 10_000
 /** Most headers one `replaceHeaders` call writes (one transaction). */
 export const MAX_HEADER_BATCH = 10_000
 /** Longest encoded header a store accepts: headers are small and fixed-size; this only bounds input. */
-const MAX_HEADER_VALUE_BYTES = 4_096
+export const MAX_HEADER_VALUE_BYTES = 4_096
 const MAX_WALLET_KEY_LENGTH = 1_024
 /** Largest wallet value (an encrypted keystore or a tracked transaction is far smaller). */
 export const MAX_WALLET_VALUE_BYTES = 1 << 20

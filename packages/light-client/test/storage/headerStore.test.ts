@@ -60,7 +60,9 @@ const harnesses: Record<string, () => StorageHarness & { factory?: IDBFactory }>
     const factory = new IDBFactory()
     return {
       factory,
-      open: (params) => openIndexedDbStorage({ name: NAME, params, indexedDB: factory }),
+      // Rows of 4 headers: the 41 stored headers span 11 runs.
+      open: (params) =>
+        openIndexedDbStorage({ name: NAME, params, indexedDB: factory, rowSize: 4 }),
       persistent: true,
     }
   },
@@ -290,13 +292,31 @@ describe('header persistence over IndexedDB: damage below the API', () => {
   }
 
   it.each([
-    ['a deleted middle height', (db: IDBPDatabase) => db.delete('headers', 17), 'GAP', 17],
-    ['a deleted genesis', (db: IDBPDatabase) => db.delete('headers', 0), 'MISSING_GENESIS', 0],
+    ['a deleted run in the middle', (db: IDBPDatabase) => db.delete('headerRuns', 16), 'GAP', 16],
     [
-      'a row of the wrong shape',
-      (db: IDBPDatabase) => db.put('headers', { height: 17, hash: 1, header: 2, work: 'zz' }),
+      'a deleted genesis run',
+      (db: IDBPDatabase) => db.delete('headerRuns', 0),
+      'MISSING_GENESIS',
+      0,
+    ],
+    [
+      'a run of the wrong shape',
+      (db: IDBPDatabase) => editRun(db, 16, (run) => Object.assign(run, { works: 'zz' })),
       'MALFORMED',
-      17,
+      16,
+    ],
+    [
+      'a run overlapping the one below',
+      (db: IDBPDatabase) => editRun(db, 16, (run) => Object.assign(run, { start: 15 })),
+      'MALFORMED',
+      15,
+    ],
+    [
+      'hashes of another run',
+      async (db: IDBPDatabase) =>
+        db.put('headerHashes', { start: 16, hashes: (await db.get('headerHashes', 20)).hashes }),
+      'HASH_MISMATCH',
+      16,
     ],
   ] as const)('restarts cleanly after %s', async (_, damage, reason, height) => {
     const storage = await damaged(damage)
@@ -318,9 +338,8 @@ describe('header persistence over IndexedDB: damage below the API', () => {
 
   it('never returns a damaged header from a read', async () => {
     const storage = await damaged((db) =>
-      db.put('headers', {
-        ...toRow(records[12]!),
-        header: records[12]!.header.map((b, i) => (i === 5 ? b ^ 1 : b)),
+      editRun(db, 12, (run) => {
+        ;(run.headers as Uint8Array)[5]! ^= 1 // header 12 is the first of its run
       }),
     )
     await expect(readStoredHeader({ storage, height: 12 })).rejects.toMatchObject({
@@ -341,6 +360,14 @@ describe('header persistence over IndexedDB: damage below the API', () => {
   })
 })
 
-function toRow(r: StoredHeader) {
-  return { height: r.height, hash: r.hash, header: r.header, work: r.cumulativeWork.toString(16) }
+/** Rewrites the stored run starting at `start` with `edit` applied (a raw row, no checks). */
+async function editRun(
+  db: IDBPDatabase,
+  start: number,
+  edit: (run: Record<string, unknown>) => void,
+): Promise<void> {
+  const run = (await db.get('headerRuns', start)) as Record<string, unknown>
+  edit(run)
+  if (run.start !== start) await db.delete('headerRuns', start)
+  await db.put('headerRuns', run)
 }

@@ -5,6 +5,7 @@ import { type IDBPDatabase, wrap } from 'idb'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { StorageError, toStorageError } from '../../src/storage/errors.js'
 import { openIndexedDbStorage } from '../../src/storage/indexedDb/openIndexedDbStorage.js'
+import { STORAGE_SCHEMA_VERSION } from '../../src/storage/meta.js'
 import { codeOf, describeLightClientStorage } from './compliance.js'
 import { syntheticRecords } from './fixtures.js'
 
@@ -15,6 +16,16 @@ describeLightClientStorage('IndexedDB (fake-indexeddb)', () => {
   return {
     open: (params, options) =>
       openIndexedDbStorage({ name: NAME, params, indexedDB, ...(options ?? {}) }),
+    persistent: true,
+  }
+})
+
+// Rows of 4 headers: every write tops up, cuts or spans runs, and every read crosses rows.
+describeLightClientStorage('IndexedDB (fake-indexeddb), 4 headers per row', () => {
+  const indexedDB = new IDBFactory()
+  return {
+    open: (params, options) =>
+      openIndexedDbStorage({ name: NAME, params, indexedDB, rowSize: 4, ...(options ?? {}) }),
     persistent: true,
   }
 })
@@ -108,7 +119,7 @@ describe('IndexedDB storage: schema versions, other connections, backend errors'
       indexedDB: factory,
       onClose,
     })
-    const newer = await rawOpen(factory, 3) // would block forever if `s` held on
+    const newer = await rawOpen(factory, STORAGE_SCHEMA_VERSION + 1) // blocks forever if `s` holds on
     expect(onClose).toHaveBeenCalledWith('VERSION_CHANGE')
     expect(await codeOf(s.getTip())).toBe('STORAGE_CLOSED')
     newer.close()
@@ -142,15 +153,43 @@ describe('IndexedDB storage: schema versions, other connections, backend errors'
     await s.close()
   })
 
-  it('reads a row of the wrong shape as STORAGE_CORRUPT', async () => {
+  it.each([
+    ['works that are not hex', { works: '1,zz,3' }],
+    ['a count its bytes do not hold', { count: 4 }],
+    ['header bounds past the bytes', { ends: Uint32Array.of(220, 440, 700) }],
+    ['no start', { start: 'x' }],
+  ])('reads a run row with %s as STORAGE_CORRUPT', async (_, damage) => {
     const factory = new IDBFactory()
     const s = await openIndexedDbStorage({ name: NAME, params: DEVNET, indexedDB: factory })
     await s.replaceHeaders({ height: 0, headers: syntheticRecords(0, 3, 1) })
-    const raw = await rawOpen(factory, 2)
-    await raw.put('headers', { height: 1, hash: 'nope', header: new Uint8Array(220), work: '1' })
+    const raw = await rawOpen(factory, STORAGE_SCHEMA_VERSION)
+    await raw.put('headerRuns', { ...(await raw.get('headerRuns', 0)), ...damage, start: 0 })
+    if ('start' in damage) {
+      await raw.clear('headerRuns')
+      await raw.put('headerRuns', { ...damage, start: 0, count: 'x' })
+    }
     raw.close()
     expect(await codeOf(s.getHeader(1))).toBe('STORAGE_CORRUPT')
     expect(await codeOf(s.getHeaders({ from: 0, count: 3 }))).toBe('STORAGE_CORRUPT')
+    expect(await codeOf(s.getTip())).toBe('STORAGE_CORRUPT')
+    await s.close()
+  })
+
+  it('reads a run whose hashes are missing or short as STORAGE_CORRUPT', async () => {
+    const factory = new IDBFactory()
+    const s = await openIndexedDbStorage({ name: NAME, params: DEVNET, indexedDB: factory })
+    const recs = syntheticRecords(0, 3, 1)
+    await s.replaceHeaders({ height: 0, headers: recs })
+    const raw = await rawOpen(factory, STORAGE_SCHEMA_VERSION)
+    await raw.put('headerHashes', { start: 0, hashes: new Uint8Array(64) })
+    raw.close()
+    expect(await codeOf(s.getHeader(1))).toBe('STORAGE_CORRUPT')
+    expect(await codeOf(s.getHeaderByHash(recs[1]!.hash))).toBe('STORAGE_CORRUPT')
+    const again = await rawOpen(factory, STORAGE_SCHEMA_VERSION)
+    await again.delete('headerHashes', 0)
+    again.close()
+    expect(await codeOf(s.getHeaders({ from: 0, count: 3 }))).toBe('STORAGE_CORRUPT')
+    expect(await codeOf(s.getTip())).toBe('STORAGE_CORRUPT')
     await s.close()
   })
 

@@ -2,8 +2,9 @@ import type { IDBPDatabase } from 'idb'
 import { StorageError } from '../errors.js'
 import { metaMismatch, STORAGE_SCHEMA_VERSION } from '../meta.js'
 import type { OnNetworkMismatch, StorageMeta, StorageOpenReport } from '../types.js'
-import type { LightClientDb } from './layout.js'
-import { inWriteTransaction } from './openDatabase.js'
+import { clearRuns } from './headerTx.js'
+import { HEADER_STORES, type LightClientDb } from './layout.js'
+import { inReadTransaction, inWriteTransaction } from './openDatabase.js'
 
 export type BindMetaParameters = {
   db: IDBPDatabase<LightClientDb>
@@ -24,15 +25,15 @@ export async function bindMeta({
   onNetworkMismatch,
   upgradedFrom,
 }: BindMetaParameters): Promise<StorageOpenReport> {
+  if (upgradedFrom === undefined && (await alreadyBound(db, meta))) return { status: 'resumed' }
   let report: StorageOpenReport = { status: 'created' }
-  await inWriteTransaction(db, ['meta', 'headers', 'wallet'], async (tx, add) => {
+  await inWriteTransaction(db, [...HEADER_STORES, 'wallet'], async (tx, add) => {
     const metaStore = tx.objectStore('meta')
     const network = asString(await metaStore.get('network'))
     const genesisHash = asString(await metaStore.get('genesisHash'))
     const mismatch = metaMismatch({ network, genesisHash }, meta)
-    const headers = tx.objectStore('headers')
     const wallet = tx.objectStore('wallet')
-    const empty = (await headers.count()) === 0 && (await wallet.count()) === 0
+    const empty = (await tx.objectStore('headerRuns').count()) === 0 && (await wallet.count()) === 0
     if (mismatch === undefined) {
       report =
         upgradedFrom === undefined ? { status: 'resumed' } : { status: 'resumed', upgradedFrom }
@@ -43,7 +44,7 @@ export async function bindMeta({
           message: `the store holds ${network ?? 'an unknown network'} (genesis ${genesisHash ?? '?'}), not ${meta.network} (genesis ${meta.genesisHash})`,
           details: { operation: 'open', reason: mismatch, network, genesisHash },
         })
-      add(headers.clear())
+      await clearRuns(tx, add)
       add(wallet.clear())
       report = { status: 'reset', reason: mismatch, previous: previousMeta(network, genesisHash) }
     }
@@ -52,6 +53,24 @@ export async function bindMeta({
     add(metaStore.put(STORAGE_SCHEMA_VERSION, 'schemaVersion'))
   })
   return report
+}
+
+/**
+ * True when the store is stamped with `meta` at the current schema: the common reopen, answered
+ * by one read-only transaction (a read-write one would queue behind other tabs' writes and
+ * commit for nothing).
+ */
+async function alreadyBound(db: IDBPDatabase<LightClientDb>, meta: StorageMeta): Promise<boolean> {
+  return inReadTransaction(db, ['meta'], async (tx) => {
+    const store = tx.objectStore('meta')
+    const [network, genesisHash, version] = await Promise.all([
+      store.get('network'),
+      store.get('genesisHash'),
+      store.get('schemaVersion'),
+    ])
+    const stored = { network: asString(network), genesisHash: asString(genesisHash) }
+    return metaMismatch(stored, meta) === undefined && version === STORAGE_SCHEMA_VERSION
+  })
 }
 
 function asString(v: unknown): string | undefined {

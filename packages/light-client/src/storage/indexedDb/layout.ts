@@ -1,88 +1,48 @@
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb'
-import { StorageError } from '../errors.js'
-import type { StoredHeader } from '../types.js'
+import type { DBSchema, IDBPTransaction, StoreNames } from 'idb'
+import type { HashRow, RunRow } from './headerRuns.js'
 
 /**
- * The IndexedDB layout (schema version 2, `STORAGE_SCHEMA_VERSION`):
+ * The IndexedDB layout (schema version 3, `STORAGE_SCHEMA_VERSION`):
  *
- * - `headers` — key: `height` (number, in-line). Value `HeaderRow`: `{ height, hash, header, work }`
- *   where `hash` is the 32-byte block hash, `header` the canonical encoding and `work` the
- *   cumulative work as lowercase hex (a string rather than a bigint: every engine clones strings).
- *   Index `hash` (unique) on the block hash bytes. Only the verified main chain, heights 0..tip
- *   contiguous.
+ * - `headerRuns` — key: `start` (number, in-line). Value `RunRow`
+ *   `{ start, count, headers, ends, works }`: the headers at heights `start .. start + count - 1`
+ *   (a run of at most the store's row size, 500 by default), their canonical encodings back to
+ *   back in `headers` (header i ends at `ends[i]`, a Uint32Array) and their cumulative works as
+ *   comma-separated lowercase hex (strings clone everywhere; bigints did not always). Runs never
+ *   overlap; only the verified main chain is stored, heights 0..tip contiguous. One row per run
+ *   rather than per header: a write of 2,000 headers is a few rows, a restore a few reads.
+ * - `headerHashes` — key: `start` (in-line), the same keys as `headerRuns`. Value `HashRow`
+ *   `{ start, hashes }`: the run's 32-byte block hashes back to back. Apart from the runs so that
+ *   the hash → height index (kept in memory, see hashIndex.ts) is rebuilt from 32 bytes per header.
  * - `meta` — key: name (string). `network` → network name, `genesisHash` → hex of the pinned
- *   genesis hash, `schemaVersion` → the layout version that last wrote the store.
+ *   genesis hash, `schemaVersion` → the layout version that last wrote the store,
+ *   `headerGeneration` → a counter every header write increments in its own transaction (how a
+ *   connection learns that another one changed the headers under its in-memory index).
  * - `wallet` — out-of-line string keys → opaque `Uint8Array` values (the `WalletStore`).
  *
- * History: v1 had `headers` (no `hash` index) and `meta`; v2 added the `hash` index and `wallet`.
+ * History: v1 had `headers` (key `height`, one row `{ height, hash, header, work }` per header)
+ * and `meta`; v2 added a unique `hash` index on `headers` and the `wallet` store; v3 replaced
+ * `headers` by `headerRuns` and `headerHashes` (upgradeLayout.ts converts the rows).
  */
 export interface LightClientDb extends DBSchema {
-  headers: { key: number; value: HeaderRow; indexes: { hash: Uint8Array<ArrayBuffer> } }
+  headerRuns: { key: number; value: RunRow }
+  headerHashes: { key: number; value: HashRow }
   meta: { key: string; value: string | number }
   wallet: { key: string; value: Uint8Array }
 }
 
-export type HeaderRow = { height: number; hash: Uint8Array; header: Uint8Array; work: string }
+/** Every store, for transactions that touch several. */
+export type Stores = StoreNames<LightClientDb>[]
 
-export type UpgradeTransaction = IDBPTransaction<
-  LightClientDb,
-  StoreNames<LightClientDb>[],
-  'versionchange'
->
+/** The stores holding headers (and the generation counter in `meta`). */
+export const HEADER_STORES: Stores = ['meta', 'headerRuns', 'headerHashes']
 
-/**
- * Brings a database at `oldVersion` (0 when new) up to the current layout, one version step at a
- * time, inside the versionchange transaction — every older layout has its step here.
- */
-export function upgradeLayout(
-  db: IDBPDatabase<LightClientDb>,
-  oldVersion: number,
-  tx: UpgradeTransaction,
-): void {
-  if (oldVersion < 1) {
-    db.createObjectStore('headers', { keyPath: 'height' })
-    db.createObjectStore('meta')
-  }
-  if (oldVersion < 2) {
-    // Indexes existing v1 rows too: createIndex runs over the store's current records.
-    tx.objectStore('headers').createIndex('hash', 'hash', { unique: true })
-    db.createObjectStore('wallet')
-  }
+/** The `meta` key of the header generation counter. */
+export const HEADER_GENERATION = 'headerGeneration'
+
+/** The generation as stored; anything else (absent, damaged) reads as 0 for every connection alike. */
+export function generationOf(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0
 }
 
-/** The row written for a header: compact copies, so no caller buffer is cloned whole. */
-export function toHeaderRow(h: StoredHeader): HeaderRow {
-  return {
-    height: h.height,
-    hash: h.hash.slice(),
-    header: h.header.slice(),
-    work: h.cumulativeWork.toString(16),
-  }
-}
-
-const WORK_HEX = /^[0-9a-f]{1,128}$/
-
-/** @throws {StorageError} STORAGE_CORRUPT when a row is not what `toHeaderRow` writes. */
-export function fromHeaderRow(row: unknown, operation: string): StoredHeader {
-  const r = row as Partial<HeaderRow> | null
-  const ok =
-    typeof r === 'object' &&
-    r !== null &&
-    Number.isSafeInteger(r.height) &&
-    r.hash instanceof Uint8Array &&
-    r.header instanceof Uint8Array &&
-    typeof r.work === 'string' &&
-    WORK_HEX.test(r.work)
-  if (!ok)
-    throw new StorageError({
-      code: 'STORAGE_CORRUPT',
-      message: `${operation}: a header row has an unexpected shape`,
-      details: { operation, height: typeof r?.height === 'number' ? r.height : undefined },
-    })
-  return {
-    height: r.height as number,
-    hash: r.hash as Uint8Array,
-    header: r.header as Uint8Array,
-    cumulativeWork: BigInt(`0x${r.work as string}`),
-  }
-}
+export type UpgradeTransaction = IDBPTransaction<LightClientDb, Stores, 'versionchange'>

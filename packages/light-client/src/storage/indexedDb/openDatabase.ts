@@ -1,7 +1,8 @@
 import { type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb'
 import { StorageError, toStorageError } from '../errors.js'
 import { STORAGE_SCHEMA_VERSION } from '../meta.js'
-import { type LightClientDb, type UpgradeTransaction, upgradeLayout } from './layout.js'
+import type { LightClientDb, UpgradeTransaction } from './layout.js'
+import { upgradeLayout } from './upgradeLayout.js'
 
 /** Why an open database was closed by someone other than its owner. */
 export type StorageCloseReason =
@@ -15,6 +16,8 @@ export type OpenDatabaseParameters = {
   name: string
   /** Called once if the connection is closed from outside; the connection is already closed. */
   onClose: (reason: StorageCloseReason) => void
+  /** Headers per run row, for an upgrade that converts older rows. */
+  rowSize: number
 }
 
 export type OpenDatabaseReturnType = {
@@ -35,6 +38,7 @@ export function openDatabase({
   factory,
   name,
   onClose,
+  rowSize,
 }: OpenDatabaseParameters): Promise<OpenDatabaseReturnType> {
   let request: IDBOpenDBRequest
   try {
@@ -46,8 +50,18 @@ export function openDatabase({
   request.addEventListener('upgradeneeded', (event) => {
     if (event.oldVersion > 0) upgradedFrom = event.oldVersion
     const db = wrap(request.result) as unknown as IDBPDatabase<LightClientDb>
-    const tx = wrap(request.transaction!) as unknown as UpgradeTransaction
-    upgradeLayout(db, event.oldVersion, tx)
+    const raw = request.transaction!
+    const tx = wrap(raw) as unknown as UpgradeTransaction
+    tx.done.catch(noop) // an aborted upgrade is reported by the open request
+    // A step that fails (a bug, a quota error while converting) aborts the whole upgrade: the
+    // open then fails and the database stays at its old version, untouched.
+    upgradeLayout(db, event.oldVersion, tx, rowSize).catch(() => {
+      try {
+        raw.abort()
+      } catch {
+        // Already finished or aborting: the open request reports the outcome.
+      }
+    })
   })
   const opened = wrap(request) as unknown as Promise<IDBPDatabase<LightClientDb>>
   return new Promise((resolve, reject) => {

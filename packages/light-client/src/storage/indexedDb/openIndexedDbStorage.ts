@@ -1,5 +1,5 @@
-import { type ChainParams, equalBytes } from '@supernova/protocol'
-import type { IDBPDatabase } from 'idb'
+import type { ChainParams } from '@supernova/protocol'
+import type { IDBPDatabase, IDBPTransaction } from 'idb'
 import { closedError, StorageError, toStorageError } from '../errors.js'
 import { storageMetaFor } from '../meta.js'
 import type {
@@ -17,7 +17,18 @@ import {
   assertWalletValue,
 } from '../validate.js'
 import { bindMeta } from './bindMeta.js'
-import { fromHeaderRow, type LightClientDb, toHeaderRow } from './layout.js'
+import { HashIndex } from './hashIndex.js'
+import { MAX_ROW_HEADERS, runRecord } from './headerRuns.js'
+import {
+  clearRuns,
+  findByHash,
+  type ReplaceOutcome,
+  readRange,
+  readTip,
+  replaceRuns,
+  runAt,
+} from './headerTx.js'
+import { HEADER_STORES, type LightClientDb, type Stores } from './layout.js'
 import {
   inReadTransaction,
   inWriteTransaction,
@@ -40,7 +51,18 @@ export type OpenIndexedDbStorageParameters = {
   onNetworkMismatch?: OnNetworkMismatch
   /** Told when the connection is closed from outside (another tab upgrading, the browser). */
   onClose?: (reason: StorageCloseReason) => void
+  /**
+   * Headers per stored row (a run of consecutive heights; see `indexedDb/layout.ts`). Default
+   * 500. Rows already stored keep their size: any size reads back alike.
+   */
+  rowSize?: number
 }
+
+/**
+ * Default headers per row (about 128 KB): a 2,000-header sync batch is four or five rows, and a
+ * single new head rewrites at most one partly filled row.
+ */
+export const HEADER_ROW_SIZE = 500
 
 type Connection = { db: IDBPDatabase<LightClientDb>; closed: string | undefined }
 
@@ -61,7 +83,10 @@ export async function openIndexedDbStorage({
   indexedDB = globalThis.indexedDB,
   onNetworkMismatch = 'reset',
   onClose,
+  rowSize = HEADER_ROW_SIZE,
 }: OpenIndexedDbStorageParameters): Promise<LightClientStorage> {
+  if (!Number.isSafeInteger(rowSize) || rowSize < 1 || rowSize > MAX_ROW_HEADERS)
+    throw new RangeError(`rowSize must be an integer in [1, ${MAX_ROW_HEADERS}]: ${rowSize}`)
   if (indexedDB === undefined || typeof IDBKeyRange === 'undefined')
     throw new StorageError({
       code: 'STORAGE_UNAVAILABLE',
@@ -73,6 +98,7 @@ export async function openIndexedDbStorage({
   const { db, upgradedFrom } = await openDatabase({
     factory: indexedDB,
     name,
+    rowSize,
     onClose: (reason) => {
       state.closed =
         reason === 'VERSION_CHANGE' ? 'another connection upgraded it' : 'the browser closed it'
@@ -87,13 +113,14 @@ export async function openIndexedDbStorage({
     db.close()
     throw toStorageError(e, 'open')
   }
-  return createIndexedDbStorage(c, meta, report)
+  return createIndexedDbStorage(c, meta, report, rowSize)
 }
 
 function createIndexedDbStorage(
   c: Connection,
   meta: LightClientStorage['meta'],
   opened: StorageOpenReport,
+  rowSize: number,
 ): LightClientStorage {
   const run = async <T>(operation: string, fn: (db: IDBPDatabase<LightClientDb>) => Promise<T>) => {
     if (c.closed !== undefined) throw closedError(operation, c.closed)
@@ -103,73 +130,64 @@ function createIndexedDbStorage(
       throw toStorageError(e, operation)
     }
   }
-  const readOne = (operation: string, row: unknown) =>
-    row === undefined ? undefined : fromHeaderRow(row, operation)
+  const index = new HashIndex()
+  const read = <T>(operation: string, fn: (tx: ReadTx) => Promise<T>) =>
+    run(operation, (db) => inReadTransaction(db, HEADER_STORES, fn))
   return {
     meta,
     opened,
     getHeader: async (height) => {
       assertHeight(height)
-      return run('getHeader', async (db) => readOne('getHeader', await db.get('headers', height)))
+      return read('getHeader', async (tx) => {
+        const found = await runAt(tx, height, 'getHeader')
+        return found === undefined ? undefined : runRecord(found, height)
+      })
     },
     getHeaderByHash: async (hash) => {
       assertHash(hash)
-      return run('getHeaderByHash', async (db) =>
-        readOne('getHeaderByHash', await db.getFromIndex('headers', 'hash', hash.slice())),
-      )
+      return read('getHeaderByHash', (tx) => findByHash(tx, index, hash, 'getHeaderByHash'))
     },
     getHeaders: async (range) => {
       assertRange(range)
       if (range.count === 0) return run('getHeaders', async () => [])
-      const keys = IDBKeyRange.bound(range.from, range.from + range.count - 1)
-      return run('getHeaders', async (db) =>
-        (await db.getAll('headers', keys)).map((r) => fromHeaderRow(r, 'getHeaders')),
-      )
+      return read('getHeaders', (tx) => readRange(tx, range.from, range.count, 'getHeaders'))
     },
-    getTip: () =>
-      run('getTip', (db) =>
-        inReadTransaction(db, ['headers'], async (tx) => {
-          const cursor = await tx.objectStore('headers').openCursor(null, 'prev')
-          return readOne('getTip', cursor?.value)
-        }),
-      ),
+    getTip: () => read('getTip', (tx) => readTip(tx, 'getTip')),
     replaceHeaders: async (p) => {
       assertReplaceHeaders(p)
-      return run('replaceHeaders', (db) =>
-        inWriteTransaction(db, ['headers'], async (tx, add) => {
-          const store = tx.objectStore('headers')
-          if (p.parentHash !== undefined) {
-            const parent = readOne('replaceHeaders', await store.get(p.height - 1))
-            if (parent === undefined || !equalBytes(parent.hash, p.parentHash))
-              throw new StorageError({
-                code: 'STORAGE_CONFLICT',
-                message: `replaceHeaders: the stored header at ${p.height - 1} is not the given parent`,
-                details: { operation: 'replaceHeaders', height: p.height },
-              })
-          }
-          add(store.delete(IDBKeyRange.lowerBound(p.height)))
-          for (const h of p.headers) add(store.put(toHeaderRow(h)))
+      let outcome: ReplaceOutcome | undefined
+      await run('replaceHeaders', (db) =>
+        inWriteTransaction(db, HEADER_STORES, async (tx, add) => {
+          outcome = await replaceRuns(tx, add, index, p, rowSize)
         }),
       )
+      // Committed: the in-memory index follows (or is dropped if it had fallen behind).
+      if (outcome !== undefined) index.replaced(outcome.generation, p.height, outcome.rows)
     },
-    clearHeaders: () =>
-      run('clearHeaders', (db) =>
-        inWriteTransaction(db, ['headers'], (tx, add) => add(tx.objectStore('headers').clear())),
-      ),
+    clearHeaders: () => clearHeaders(run, index, []),
     wallet: indexedDbWallet(run),
-    clear: () =>
-      run('clear', (db) =>
-        inWriteTransaction(db, ['headers', 'wallet'], (tx, add) => {
-          add(tx.objectStore('headers').clear())
-          add(tx.objectStore('wallet').clear())
-        }),
-      ),
+    clear: () => clearHeaders(run, index, ['wallet']),
     close: async () => {
       if (c.closed !== undefined) return
       c.closed = 'close() was called'
       c.db.close()
     },
   }
+}
+
+type ReadTx = IDBPTransaction<LightClientDb, Stores, 'readonly'>
+
+/** Removes every header (and the wallet's records with `also: ['wallet']`) in one transaction. */
+async function clearHeaders(run: Run, index: HashIndex, also: Stores): Promise<void> {
+  const operation = also.length === 0 ? 'clearHeaders' : 'clear'
+  let generation: number | undefined
+  await run(operation, (db) =>
+    inWriteTransaction(db, [...HEADER_STORES, ...also], async (tx, add) => {
+      generation = await clearRuns(tx, add)
+      for (const store of also) add(tx.objectStore(store).clear())
+    }),
+  )
+  if (generation !== undefined) index.replaced(generation - 1, 0, [])
 }
 
 type Run = <T>(operation: string, fn: (db: IDBPDatabase<LightClientDb>) => Promise<T>) => Promise<T>
