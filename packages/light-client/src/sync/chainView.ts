@@ -1,4 +1,4 @@
-import { checkProofOfWork, decodeHeader, equalBytes, type Header, toHex } from '@supernova/protocol'
+import { checkProofOfWork, decodeHeader, equalBytes, type Header } from '@supernova/protocol'
 import type { HeaderChainState } from '../headers/headerChain.js'
 import { HeaderStoreError, readStoredHeader } from '../headers/headerStore.js'
 import type { LightClientStorage, StoredHeader } from '../storage/types.js'
@@ -18,9 +18,9 @@ const REMEMBERED_SOURCES = 10_000
  */
 export class ChainView {
   #state: HeaderChainState
+  /** By height, oldest first; looked up by hash with a scan (no per-header key to compute). */
   readonly #recent = new Map<number, ChainHeader>()
-  readonly #byHash = new Map<string, number>()
-  readonly #sources = new Map<string, string>()
+  readonly #sources = new HeaderSources(REMEMBERED_SOURCES)
 
   constructor(
     readonly storage: LightClientStorage,
@@ -38,28 +38,31 @@ export class ChainView {
     return tipOf(this.#state)
   }
 
-  /** The chain is now `state`; every cached header above `keepBelow` (the fork point) is dropped. */
-  update(state: HeaderChainState, added: readonly ChainHeader[], keepThrough: number): void {
-    for (const [height, h] of this.#recent)
-      if (height > keepThrough) {
-        this.#recent.delete(height)
-        this.#byHash.delete(toHex(h.hash))
-      }
-    this.#state = state
-    for (const h of added.slice(-RECENT_HEADERS)) this.#remember(h)
+  /**
+   * The chain is now `state`, `added` (verified, served by `peer`) on top of the fork point
+   * `keepThrough`: every cached header above it is dropped, the newest RECENT_HEADERS added ones
+   * are cached and their source remembered.
+   */
+  adopt(p: {
+    state: HeaderChainState
+    added: readonly { header: Header; hash: Uint8Array }[]
+    keepThrough: number
+    peer: string
+  }): void {
+    for (const height of this.#recent.keys())
+      if (height > p.keepThrough) this.#recent.delete(height)
+    this.#state = p.state
+    const recent = p.added.length > RECENT_HEADERS ? p.added.slice(-RECENT_HEADERS) : p.added
+    for (const { header, hash } of recent) this.#remember({ header, hash, height: header.height })
+    this.#sources.note(
+      p.added.map((a) => a.hash),
+      p.peer,
+    )
   }
 
-  /** Remembers which peer served these headers. */
-  noteSource(hashes: readonly Uint8Array[], peer: string): void {
-    for (const hash of hashes) {
-      this.#sources.set(toHex(hash), peer)
-      if (this.#sources.size > REMEMBERED_SOURCES)
-        this.#sources.delete(this.#sources.keys().next().value as string)
-    }
-  }
-
+  /** The peer that served the header with this hash, while remembered. */
   sourceOf(hash: Uint8Array): string | undefined {
-    return this.#sources.get(toHex(hash))
+    return this.#sources.sourceOf(hash)
   }
 
   async headerAt(height: number): Promise<ChainHeader | undefined> {
@@ -75,8 +78,8 @@ export class ChainView {
   async headerByHash(hash: Uint8Array): Promise<ChainHeader | undefined> {
     if (!(hash instanceof Uint8Array) || hash.length !== 32)
       throw new TypeError('hash must be a 32-byte Uint8Array')
-    const height = this.#byHash.get(toHex(hash))
-    if (height !== undefined) return this.#recent.get(height)
+    for (const h of this.#recent.values())
+      if (h.hash[0] === hash[0] && equalBytes(h.hash, hash)) return h
     const stored = await readStoredHeader({ storage: this.storage, hash })
     if (stored === undefined || stored.header.height > this.#state.tip.header.height)
       return undefined
@@ -102,12 +105,34 @@ export class ChainView {
   #remember(h: ChainHeader): void {
     this.#recent.delete(h.height)
     this.#recent.set(h.height, h)
-    this.#byHash.set(toHex(h.hash), h.height)
-    if (this.#recent.size > RECENT_HEADERS) {
-      const [height, oldest] = this.#recent.entries().next().value as [number, ChainHeader]
-      this.#recent.delete(height)
-      this.#byHash.delete(toHex(oldest.hash))
+    if (this.#recent.size > RECENT_HEADERS)
+      this.#recent.delete(this.#recent.keys().next().value as number)
+  }
+}
+
+/**
+ * Which peer served which header hashes, kept per batch (nothing computed per header): at most
+ * `capacity` hashes, the oldest batches dropped first; the newest batch naming a hash wins.
+ */
+class HeaderSources {
+  readonly #batches: { peer: string; hashes: readonly Uint8Array[] }[] = []
+  #size = 0
+
+  constructor(private readonly capacity: number) {}
+
+  note(hashes: readonly Uint8Array[], peer: string): void {
+    const kept = hashes.length > this.capacity ? hashes.slice(-this.capacity) : hashes
+    this.#batches.push({ peer, hashes: kept })
+    this.#size += kept.length
+    while (this.#size > this.capacity) this.#size -= this.#batches.shift()!.hashes.length
+  }
+
+  sourceOf(hash: Uint8Array): string | undefined {
+    for (let b = this.#batches.length - 1; b >= 0; b--) {
+      const { peer, hashes } = this.#batches[b]!
+      for (const h of hashes) if (h[0] === hash[0] && equalBytes(h, hash)) return peer
     }
+    return undefined
   }
 }
 

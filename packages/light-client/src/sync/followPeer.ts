@@ -1,11 +1,12 @@
 import type { Header } from '@supernova/protocol'
-import type { HeaderChainState } from '../headers/headerChain.js'
+import type { HeaderChainState, VerifiedHeader } from '../headers/headerChain.js'
 import { headerChainStateAt, saveHeaders } from '../headers/headerStore.js'
 import { MAX_HEADER_BATCH } from '../storage/validate.js'
 import { VerificationError } from '../verify/errors.js'
 import { tipOf } from './chainView.js'
 import { findForkPoint } from './forkPoint.js'
-import { type Claim, fetchHeaders, type SyncContext, verifyBatch } from './syncContext.js'
+import { HeaderPrefetch } from './prefetch.js'
+import { type Claim, type SyncContext, verifyBatch } from './syncContext.js'
 
 /** Times one round starts over with a peer whose chain moved under it. */
 const MAX_RESTARTS = 3
@@ -35,35 +36,57 @@ export async function followPeer(ctx: SyncContext, claim: Claim): Promise<void> 
   }
 }
 
-/** Appends verified batches to our tip until the peer has no more. */
-async function extend(ctx: SyncContext, claim: Claim, first: readonly Header[]): Promise<void> {
+/**
+ * Appends verified batches to our tip until the peer has no more. The next batch is requested
+ * before this one is verified and stored (`HeaderPrefetch`, one request ahead), and used only if
+ * this one was stored; batches are stored strictly in order, each after it verified.
+ */
+async function extend(
+  ctx: SyncContext,
+  claim: Claim,
+  first: readonly Header[],
+  prefetch = new HeaderPrefetch(ctx, claim.peer),
+): Promise<void> {
   let batch = first
   let separate = false
-  for (;;) {
-    if (batch.length === 0) {
-      batch = await fetchHeaders(ctx, claim.peer, ctx.view.state.tip.header.height + 1)
-      separate = true
-      if (batch.length === 0) return
+  try {
+    for (;;) {
+      const base = ctx.view.state
+      const fromHeight = base.tip.header.height + 1
+      if (batch.length === 0) {
+        batch = await prefetch.take(fromHeight)
+        separate = true
+        if (batch.length === 0) return
+      }
+      prefetch.start(fromHeight + batch.length)
+      const next = verifyBatch({
+        ctx,
+        peer: claim.peer,
+        base,
+        headers: batch,
+        fromHeight,
+        separate,
+      })
+      await saveHeaders({ storage: ctx.storage, base, added: next.added })
+      ctx.adopted({
+        previous: base,
+        next: next.state,
+        added: next.added,
+        forkHeight: base.tip.header.height,
+        peer: claim.peer,
+        target: claim.status,
+      })
+      batch = []
     }
-    const base = ctx.view.state
-    const fromHeight = base.tip.header.height + 1
-    const next = verifyBatch({ ctx, peer: claim.peer, base, headers: batch, fromHeight, separate })
-    await saveHeaders({ storage: ctx.storage, base, headers: batch })
-    ctx.adopted({
-      previous: base,
-      next,
-      headers: batch,
-      forkHeight: base.tip.header.height,
-      peer: claim.peer,
-      target: claim.status,
-    })
-    batch = []
+  } finally {
+    prefetch.drop()
   }
 }
 
 /**
  * Verifies the peer's branch above `forkHeight` (in memory, at most MAX_HEADER_BATCH headers)
- * until it outweighs our chain, then stores it in one replace and adopts it.
+ * until it outweighs our chain, then stores it in one replace and adopts it. Requests run one
+ * batch ahead of verification, as in `extend`.
  */
 async function switchBranch(
   ctx: SyncContext,
@@ -77,46 +100,53 @@ async function switchBranch(
     height: forkHeight,
   })
   const ours = ctx.view.state
+  const prefetch = new HeaderPrefetch(ctx, claim.peer)
   let branch: HeaderChainState = base
-  const collected: Header[] = []
+  const collected: VerifiedHeader[] = []
   let batch = first
   let separate = false
-  while (branch.cumulativeWork <= ours.cumulativeWork) {
-    if (batch.length === 0) {
-      batch = await fetchHeaders(ctx, claim.peer, branch.tip.header.height + 1)
-      separate = true
-      if (batch.length === 0) throw unreachable(ctx, claim, branch, forkHeight)
-    }
-    if (collected.length + batch.length > MAX_HEADER_BATCH)
-      throw new VerificationError({
-        code: 'FORK_TOO_DEEP',
-        message: `the branch from ${forkHeight} needs over ${MAX_HEADER_BATCH} headers to outweigh ours`,
+  try {
+    while (branch.cumulativeWork <= ours.cumulativeWork) {
+      const fromHeight = branch.tip.header.height + 1
+      if (batch.length === 0) {
+        batch = await prefetch.take(fromHeight)
+        separate = true
+        if (batch.length === 0) throw unreachable(ctx, claim, branch, forkHeight)
+      }
+      if (collected.length + batch.length > MAX_HEADER_BATCH)
+        throw new VerificationError({
+          code: 'FORK_TOO_DEEP',
+          message: `the branch from ${forkHeight} needs over ${MAX_HEADER_BATCH} headers to outweigh ours`,
+          peer: claim.peer,
+          request: { protocol: 'headers', fromHeight: forkHeight + 1 },
+          answer: undefined,
+        })
+      prefetch.start(fromHeight + batch.length)
+      const next = verifyBatch({
+        ctx,
         peer: claim.peer,
-        request: { protocol: 'headers', fromHeight: forkHeight + 1 },
-        answer: undefined,
+        base: branch,
+        headers: batch,
+        fromHeight,
+        separate,
       })
-    const fromHeight = branch.tip.header.height + 1
-    branch = verifyBatch({
-      ctx,
+      branch = next.state
+      collected.push(...next.added)
+      batch = []
+    }
+    await saveHeaders({ storage: ctx.storage, base, added: collected })
+    ctx.adopted({
+      previous: ours,
+      next: branch,
+      added: collected,
+      forkHeight,
       peer: claim.peer,
-      base: branch,
-      headers: batch,
-      fromHeight,
-      separate,
+      target: claim.status,
     })
-    collected.push(...batch)
-    batch = []
+    await extend(ctx, claim, [], prefetch)
+  } finally {
+    prefetch.drop()
   }
-  await saveHeaders({ storage: ctx.storage, base, headers: collected })
-  ctx.adopted({
-    previous: ours,
-    next: branch,
-    headers: collected,
-    forkHeight,
-    peer: claim.peer,
-    target: claim.status,
-  })
-  await extend(ctx, claim, [])
 }
 
 /**

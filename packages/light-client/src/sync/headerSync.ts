@@ -1,4 +1,4 @@
-import { type ChainParams, hashHeader, toHex } from '@supernova/protocol'
+import { type ChainParams, toHex } from '@supernova/protocol'
 import type { HeaderChainState } from '../headers/headerChain.js'
 import {
   HeaderStoreError,
@@ -9,6 +9,7 @@ import { NetworkError } from '../network/errors.js'
 import { createEmitter } from '../network/events.js'
 import type { LightClientNetwork } from '../network/network.js'
 import { type NetworkLogger, SILENT_LOGGER } from '../network/types.js'
+import { StorageError } from '../storage/errors.js'
 import type { LightClientStorage } from '../storage/types.js'
 import { VerificationError } from '../verify/errors.js'
 import type { EvidenceLog } from '../verify/evidence.js'
@@ -117,18 +118,8 @@ export function createHeaderSync(p: CreateHeaderSyncParameters): HeaderSync {
     maxReorgDepth: p.maxReorgDepth ?? p.params.maxReorgDepth,
     requestTimeoutMs: p.requestTimeoutMs,
     stopped: () => stopped,
-    adopted: ({ previous, next, headers, forkHeight, peer, target }) => {
-      const v = started()
-      const added = headers.map((header) => ({
-        header,
-        hash: hashHeader(header),
-        height: header.height,
-      }))
-      v.update(next, added, forkHeight)
-      v.noteSource(
-        added.map((h) => h.hash),
-        peer,
-      )
+    adopted: ({ previous, next, added, forkHeight, peer, target }) => {
+      started().adopt({ state: next, added, keepThrough: forkHeight, peer })
       const tip = tipOf(next)
       if (forkHeight < previous.tip.header.height)
         emitter.emit('reorg', {
@@ -288,6 +279,10 @@ export function createHeaderSync(p: CreateHeaderSyncParameters): HeaderSync {
   }
 }
 
+/** A stored record failed its integrity check, or is not even the shape the store writes. */
 function isCorrupt(e: unknown): boolean {
-  return e instanceof HeaderStoreError && e.code === 'CORRUPT'
+  return (
+    (e instanceof HeaderStoreError && e.code === 'CORRUPT') ||
+    (e instanceof StorageError && e.code === 'STORAGE_CORRUPT')
+  )
 }

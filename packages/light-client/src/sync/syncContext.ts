@@ -6,7 +6,12 @@ import {
   type StatusMessage,
   ValidationError,
 } from '@supernova/protocol'
-import { appendHeaders, type HeaderChainState } from '../headers/headerChain.js'
+import {
+  type ExtendHeaderChainReturnType,
+  extendHeaderChain,
+  type HeaderChainState,
+  type VerifiedHeader,
+} from '../headers/headerChain.js'
 import type { LightClientNetwork } from '../network/network.js'
 import type { LightClientStorage } from '../storage/types.js'
 import { VerificationError } from '../verify/errors.js'
@@ -28,7 +33,8 @@ export type SyncContext = {
   adopted: (p: {
     previous: HeaderChainState
     next: HeaderChainState
-    headers: readonly Header[]
+    /** The headers added above the fork point, with the hashes verification computed. */
+    added: readonly VerifiedHeader[]
     forkHeight: number
     peer: string
     target: StatusMessage
@@ -44,6 +50,7 @@ export async function fetchHeaders(
   peer: string,
   fromHeight: number,
   count = MAX_HEADERS_PER_REQUEST,
+  signal?: AbortSignal,
 ): Promise<Header[]> {
   if (ctx.stopped()) throw new Error('header sync stopped')
   const { headers } = await ctx.network.getHeaders({
@@ -51,6 +58,7 @@ export async function fetchHeaders(
     fromHeight,
     count: Math.max(1, Math.min(MAX_HEADERS_PER_REQUEST, count)),
     ...(ctx.requestTimeoutMs === undefined ? {} : { timeoutMs: ctx.requestTimeoutMs }),
+    ...(signal === undefined ? {} : { signal }),
   })
   return headers
 }
@@ -69,15 +77,15 @@ export type VerifyBatchParameters = {
 }
 
 /**
- * `appendHeaders` with the failure turned into a verdict on the peer: a header that breaks a
+ * `extendHeaderChain` with the failure turned into a verdict on the peer: a header that breaks a
  * consensus rule is a lie (HEADER_INVALID, banned) — except a timestamp too far ahead of our
  * clock (HEADER_TOO_NEW: either clock may be off) and a first header of a separate request that
  * no longer links (CHAIN_CHANGED: the peer reorganised between two requests).
  * @throws {VerificationError}
  */
-export function verifyBatch(p: VerifyBatchParameters): HeaderChainState {
+export function verifyBatch(p: VerifyBatchParameters): ExtendHeaderChainReturnType {
   try {
-    return appendHeaders({ state: p.base, headers: p.headers, now: p.ctx.now() })
+    return extendHeaderChain({ state: p.base, headers: p.headers, now: p.ctx.now() })
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e
     const index = typeof e.details.index === 'number' ? e.details.index : 0
