@@ -1,4 +1,4 @@
-import { genesisHashBytes, getChainParams } from '@supernova/protocol'
+import { genesisHashBytes, getChainParams, initHashing } from '@supernova/protocol'
 import { createLightClientNetwork } from '../network/createLightClientNetwork.js'
 import { createEmitter } from '../network/events.js'
 import type { LightClientNetwork } from '../network/network.js'
@@ -65,12 +65,27 @@ export function createLightClient(
   }
 
   const open = async (): Promise<void> => {
-    const opened = await openClientStorage({
+    // Start-up overlaps what does not depend on each other: the WASM hasher loads and the store
+    // opens (both asked for first: the browser works on them meanwhile) while libp2p starts and
+    // dials, and the stored chain is restored while the dial is under way. The sync subscribes
+    // to the network afterwards and looks at the peers already connected then.
+    const hashing = initHashing()
+    const opening = openClientStorage({
       params,
       storage: p.storage,
       indexedDB: p.indexedDB,
       name: p.storageName,
     })
+    opening.catch(() => undefined) // awaited below, once the network is starting
+    const networkStarted = network.start()
+    networkStarted.catch(() => undefined) // awaited below, once the store is open
+    let opened: OpenClientStorageReturnType
+    try {
+      opened = await opening
+    } catch (e) {
+      await stopNetwork(networkStarted)
+      throw e
+    }
     const sync: HeaderSync = createHeaderSync({
       network,
       storage: opened.storage,
@@ -85,15 +100,25 @@ export function createLightClient(
     )
     const ctx: VerifyContext = { network, chain: sync, evidence, ...p.verify }
     try {
+      await hashing
       await sync.start()
-      await network.start()
+      await networkStarted
     } catch (e) {
       for (const o of off) o()
       await sync.stop()
+      await stopNetwork(networkStarted)
       if (opened.owned) await opened.storage.close()
       throw e
     }
     running = { network: p.network, ctx, sync, cache, opened, off }
+  }
+
+  /** Stops the network a failed start began starting (whether or not its start succeeded). */
+  const stopNetwork = async (starting: Promise<void>): Promise<void> => {
+    await starting.catch(() => undefined)
+    await network.stop().catch((e: unknown) => {
+      logger.warn({ err: String(e) }, 'light client: stopping the network after a failed start')
+    })
   }
 
   const chainInfo = (): ChainInfo => {

@@ -64,6 +64,40 @@ describe('createLightClient', () => {
     expect((await failure(c.getBalance({ address: alice }))).code).toBe('NOT_STARTED')
   })
 
+  it('a start whose store cannot be opened stops the network it started, and can be retried', async () => {
+    const fake = createFakeNetwork()
+    fake.add('p', main)
+    const calls: string[] = []
+    const { start, stop } = fake.network
+    fake.network.start = () => {
+      calls.push('start')
+      return start()
+    }
+    fake.network.stop = () => {
+      calls.push('stop')
+      return stop()
+    }
+    let broken = true
+    const factory = new IDBFactory()
+    const indexedDB = {
+      open: (name: string, version?: number) => {
+        if (broken) throw new DOMException('disk gone', 'UnknownError')
+        return factory.open(name, version)
+      },
+    } as unknown as IDBFactory
+    const c = createLightClient(
+      { network: 'devnet', bootstrap: [], now: () => NOW, indexedDB },
+      { network: fake.network },
+    )
+    stops.push(() => c.stop())
+    await expect(c.start()).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+    expect(calls).toEqual(['start', 'stop'])
+    expect((await failure(c.getChainInfo())).code).toBe('NOT_STARTED')
+    broken = false
+    await c.start()
+    expect((await c.waitForSync()).tip.height).toBe(main.height)
+  })
+
   it('syncs, reports chain info, and answers every SDK call with its verification', async () => {
     const { c } = client()
     await c.start()
