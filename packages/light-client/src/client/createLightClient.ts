@@ -1,4 +1,5 @@
-import { genesisHashBytes, getChainParams, initHashing } from '@supernova/protocol'
+import { genesisHashBytes, getChainParams } from '@supernova/protocol'
+import { loadHashing } from '../headers/loadHashing.js'
 import { createLightClientNetwork } from '../network/createLightClientNetwork.js'
 import { createEmitter } from '../network/events.js'
 import type { LightClientNetwork } from '../network/network.js'
@@ -67,9 +68,10 @@ export function createLightClient(
   const open = async (): Promise<void> => {
     // Start-up overlaps what does not depend on each other: the WASM hasher loads and the store
     // opens (both asked for first: the browser works on them meanwhile) while libp2p starts and
-    // dials, and the stored chain is restored while the dial is under way. The sync subscribes
-    // to the network afterwards and looks at the peers already connected then.
-    const hashing = initHashing()
+    // dials, and the stored chain is restored while the dial is under way. The restore awaits
+    // the hasher before it hashes anything, so the sync after it verifies with it too; the sync
+    // subscribes to the network afterwards and looks at the peers already connected then.
+    const hashing = loadHashing()
     const opening = openClientStorage({
       params,
       storage: p.storage,
@@ -99,9 +101,11 @@ export function createLightClient(
       sync.on(event, (e) => emitter.emit(event, e as never)),
     )
     const ctx: VerifyContext = { network, chain: sync, evidence, ...p.verify }
+    void hashing.then((fast) => {
+      if (!fast) logger.warn({}, 'light client: WASM hashing unavailable, hashing in pure JS')
+    })
     try {
-      await hashing
-      await sync.start()
+      await sync.start() // the restore awaits the hasher itself
       await networkStarted
     } catch (e) {
       for (const o of off) o()

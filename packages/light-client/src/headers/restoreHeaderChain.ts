@@ -1,7 +1,8 @@
-import { type ChainParams, encodeHeader, equalBytes, initHashing, toHex } from '@supernova/protocol'
+import { type ChainParams, encodeHeader, equalBytes, toHex } from '@supernova/protocol'
 import { StorageError } from '../storage/errors.js'
 import type { LightClientStorage, StoredHeader } from '../storage/types.js'
 import { createHeaderChain, type HeaderChainState, workMemo } from './headerChain.js'
+import { loadHashing } from './loadHashing.js'
 import {
   assertStorageFor,
   type CheckedRecord,
@@ -30,7 +31,7 @@ type Walk = { state: HeaderChainState } | { reason: RestoreFailureReason; height
 /**
  * Rebuilds the verified header chain from storage, or starts over from genesis. Every stored
  * header from genesis to the stored tip is read back (in batches) and re-checked, linearly and
- * with one hash per header (the WASM hasher: this loads it with `initHashing()` first):
+ * with one hash per header (the WASM hasher: this loads it, see `loadHashing`):
  * - the record is a canonical header encoding (HEADER_BYTES, decodes) at its own height;
  * - BLAKE3 of the stored bytes equals the stored hash;
  * - height 0 hashes to the pinned genesis hash; every other header's prevHash is the hash of the
@@ -58,14 +59,16 @@ export async function restoreHeaderChain({
   now,
 }: RestoreHeaderChainParameters): Promise<RestoreHeaderChainReturnType> {
   assertStorageFor(storage, params)
-  await initHashing()
+  // Loaded while the first rows are read; awaited before any hashing (and so before the sync's).
+  const hashing = loadHashing()
   let walk: Walk
   try {
-    walk = await walkStoredChain(storage, params, now)
+    walk = await walkStoredChain(storage, params, now, hashing)
   } catch (e) {
     if (!(e instanceof StorageError && e.code === 'STORAGE_CORRUPT')) throw e
     walk = { reason: 'MALFORMED', ...heightOf(e) }
   }
+  await hashing
   if ('state' in walk) return { resumed: true, state: walk.state }
   const genesis = createHeaderChain(params)
   const record: StoredHeader = {
@@ -82,27 +85,28 @@ async function walkStoredChain(
   storage: LightClientStorage,
   params: ChainParams,
   now: number,
+  hashing: Promise<unknown>,
 ): Promise<Walk> {
+  const read = (from: number, count: number) => {
+    const batch = storage.getHeaders({ from, count })
+    batch.catch(() => undefined) // awaited below, unless a failure ends the walk first
+    return batch
+  }
+  // The first batch is read along with the tip (it holds whatever is stored at 0..).
+  let next = read(0, RESTORE_BATCH)
   const tip = await storage.getTip()
   if (tip === undefined) return { reason: 'EMPTY' }
   const check = onTopChecker(params, now)
   const timestamps: number[] = []
   let below: Link | undefined
   let top: CheckedRecord | undefined
-  const read = (from: number) => {
-    const batch = storage.getHeaders({
-      from,
-      count: Math.min(RESTORE_BATCH, tip.height - from + 1),
-    })
-    batch.catch(() => undefined) // awaited below, unless a failure ends the walk first
-    return batch
-  }
-  let next = read(0)
+  await hashing
   for (let from = 0; from <= tip.height; from += RESTORE_BATCH) {
     const count = Math.min(RESTORE_BATCH, tip.height - from + 1)
     const batch = await next
     // The next batch is read while this one is checked (one read ahead).
-    if (from + RESTORE_BATCH <= tip.height) next = read(from + RESTORE_BATCH)
+    const after = from + RESTORE_BATCH
+    if (after <= tip.height) next = read(after, Math.min(RESTORE_BATCH, tip.height - after + 1))
     for (let i = 0; i < count; i++) {
       const height = from + i
       const rec = batch[i]
