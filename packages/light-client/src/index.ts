@@ -36,9 +36,12 @@ export {
   type AppendHeadersParameters,
   appendHeaders,
   createHeaderChain,
+  type ExtendHeaderChainReturnType,
+  extendHeaderChain,
   HeaderChainError,
   type HeaderChainErrorCode,
   type HeaderChainState,
+  type VerifiedHeader,
 } from './headers/headerChain.js'
 export {
   type HeaderChainStateAtParameters,
@@ -55,6 +58,7 @@ export {
   saveHeaders,
   type VerifiedStoredHeader,
 } from './headers/headerStore.js'
+export { loadHashing } from './headers/loadHashing.js'
 export {
   BAD_RESPONSE_POINTS,
   BAN_SCORE,

@@ -76,9 +76,10 @@ describe('tracking against real full nodes', () => {
     const signed = w.sender.signTransaction({ tx: bump.tx, spent: bump.spent })
     const bumped = await client.sendTransaction({ tx: signed })
     expect(w.a.node.mempool.has(sent.txid)).toBe(false)
-    const waiting = tracker.wait({ until: 'confirmed' })
+    // Observed at once: the wait fails while the block is still being mined.
+    const failed = caught(tracker.wait({ until: 'confirmed' }))
     await w.mine([signed])
-    const err = await caught(waiting)
+    const err = await failed
     expect(err.code).toBe('REPLACED')
     const state = tracker.current()
     expect(state).toMatchObject({
@@ -102,9 +103,10 @@ describe('tracking against real full nodes', () => {
     const tracker = trackTransaction({ client, tx: sent.tx, now: () => now, expireAfterMs: 60_000 })
     await tracker.wait({ until: 'pending' })
     now = 60_001
-    const waiting = tracker.wait()
+    // Observed at once: the wait may fail while the block is still being mined.
+    const failed = caught(tracker.wait())
     await w.mine() // a block without it: the next check finds it expired
-    const err = await caught(waiting)
+    const err = await failed
     expect(err).toMatchObject({ code: 'DROPPED', details: { reason: 'EXPIRED' } })
     expect(tracker.current()).toMatchObject({
       state: 'dropped',
