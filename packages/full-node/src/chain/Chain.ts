@@ -491,7 +491,7 @@ export class Chain extends ChainQueries implements ChainView {
           { hash: entry.key, height: entry.height, reason: refusal },
           'side block not stored',
         )
-        return { status: 'side', hash, height: entry.height }
+        return { status: 'refused', hash, height: entry.height, reason: refusal }
       }
       await this.store.batch([
         { type: 'put', key: keys.block(hash), value: body },

@@ -51,6 +51,12 @@ export type ProcessBlockResult =
   | { status: 'reorg'; hash: Uint8Array; height: number; depth: number }
   /** Valid header, stored on a side branch with less work. */
   | { status: 'side'; hash: Uint8Array; height: number }
+  /**
+   * Valid header on a side branch the node will not keep: its fork point is deeper than
+   * `maxReorgDepth`, or its parent already has the most side children allowed. Not stored, not
+   * relayed, not the sender's fault.
+   */
+  | { status: 'refused'; hash: Uint8Array; height: number; reason: string }
   /** Parent unknown: held in the bounded orphan pool. */
   | { status: 'orphan'; hash: Uint8Array }
   | { status: 'duplicate'; hash: Uint8Array }

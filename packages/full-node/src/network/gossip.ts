@@ -156,6 +156,8 @@ export class Gossip {
         this.c.onOrphan(peer)
         return TopicValidatorResult.Ignore
       case 'duplicate':
+      case 'refused':
+        // A branch we will not keep is not ours to relay (nor the sender's fault).
         return TopicValidatorResult.Ignore
       case 'invalid':
         if (result.error.peerAction !== 'penalize') return TopicValidatorResult.Ignore

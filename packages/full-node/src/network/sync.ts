@@ -301,6 +301,8 @@ export class Syncer {
         throw new SyncAbort(`invalid block at ${h.header.height} from ${from}`)
       }
       if (result.status === 'orphan') throw new SyncAbort(`block ${h.header.height} is an orphan`)
+      if (result.status === 'refused')
+        throw new SyncAbort(`block ${h.header.height} from ${from} refused: ${result.reason}`)
     })
     this.logProgress(run[run.length - 1]!.h.header.height)
   }

@@ -225,7 +225,7 @@ describe('reorg depth limit', () => {
     for (const blk of branch) results.push((await a.chain.processBlock(blk)).status)
     // Its fork point (genesis) is 3 > 2 blocks below the tip: the first block is not even stored,
     // so the rest of the branch can only wait as orphans, and the tip never moves.
-    expect(results).toEqual(['side', 'orphan', 'orphan', 'orphan'])
+    expect(results).toEqual(['refused', 'orphan', 'orphan', 'orphan'])
     expect(await a.chain.getHeaderByHash(branch[0]!.header.prevHash)).toBeDefined()
     expect(await a.chain.getBlock(hashHeader(branch[0]!.header))).toBeUndefined()
     expect(toHex(a.chain.tip().hash)).toBe(toHex(tipBefore.hash))
