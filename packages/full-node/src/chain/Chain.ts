@@ -1,19 +1,10 @@
 import {
   assembleBlock,
-  BaseError,
   type Block,
   type BlockConnection,
-  bitsToTarget,
   type ChainParams,
-  checkProofOfWork,
-  computeBlockFilter,
-  computeTransactionIds,
-  computeTxid,
-  computeTxRoot,
-  createGenesis,
   decodeBlock,
   encodeBlock,
-  encodeHeader,
   equalBytes,
   fromHex,
   hashHeader,
@@ -23,8 +14,6 @@ import {
   type SignatureSchemes,
   type SparseMerkleTree,
   startBlockVerification,
-  TargetError,
-  type Transaction,
   type TransactionIds,
   toHex,
   type UtxoEntry,
@@ -36,24 +25,23 @@ import {
 } from '@supernova/protocol'
 import type { Logger } from 'pino'
 import { VerifierError } from '../crypto/verifierPool.js'
-import { keys, SCHEMA_VERSION, u32be } from '../storage/layout.js'
+import { keys, SCHEMA_VERSION } from '../storage/layout.js'
 import type { KeyValueStore } from '../storage/store.js'
 import { BlockIndex, type IndexEntry } from './BlockIndex.js'
+import { checkBody, orphanRejection } from './blockChecks.js'
 import { blockEffects } from './effects.js'
+import { ChainError } from './errors.js'
+import { initialise } from './initialise.js'
 import { OrphanPool } from './orphans.js'
 import { ChainQueries } from './queries.js'
 import { decodeHeaderRecord, decodeUndo, encodeHeaderRecord, STATUS } from './records.js'
 import { loadUtxoTree } from './startup.js'
+import { withoutDescendants } from './template.js'
 import type { ChainEvents, ChainTip, ChainView, ProcessBlockResult } from './types.js'
 import { UtxoCache } from './utxoCache.js'
 import { connectOps, disconnectOps } from './writes.js'
 
-export type ChainErrorCode = 'WRONG_NETWORK' | 'UNSUPPORTED_SCHEMA' | 'CORRUPT_STATE'
-
-/** The store cannot be used for this chain. The node must not start. */
-export class ChainError extends BaseError<ChainErrorCode> {
-  override name = 'ChainError'
-}
+export { ChainError, type ChainErrorCode } from './errors.js'
 
 export type ChainOptions = {
   params: ChainParams
@@ -852,108 +840,4 @@ export class Chain extends ChainQueries implements ChainView {
   async close(): Promise<void> {
     await this.lock
   }
-}
-
-/** Why a block with an unknown parent may not even wait in the orphan pool, if it may not. */
-function orphanRejection(
-  header: Block['header'],
-  params: ChainParams,
-): ValidationError | undefined {
-  try {
-    if (bitsToTarget(header.bits) > bitsToTarget(params.powLimitBits)) {
-      return new ValidationError({
-        code: 'HEADER_BAD_BITS',
-        message: 'target easier than the proof-of-work limit',
-      })
-    }
-    if (!checkProofOfWork(encodeHeader(header)).valid)
-      return new ValidationError({
-        code: 'HEADER_BAD_POW',
-        message: 'block hash is above its own target',
-      })
-  } catch (e) {
-    if (e instanceof TargetError)
-      return new ValidationError({ code: 'HEADER_BAD_BITS', message: e.message })
-    throw e
-  }
-  return undefined
-}
-
-/** `txs` without `txs[index]` and every later transaction spending its outputs (transitively). */
-function withoutDescendants(txs: readonly Transaction[], index: number): Transaction[] {
-  const dropped = new Set<string>([toHex(computeTxid(txs[index]!))])
-  const out: Transaction[] = []
-  txs.forEach((tx, i) => {
-    if (i === index) return
-    if (tx.inputs.some((input) => dropped.has(toHex(input.prevout.txid))))
-      dropped.add(toHex(computeTxid(tx)))
-    else out.push(tx)
-  })
-  return out
-}
-
-/**
- * Whether the body is the header's: an error when its wtxids do not hash to the header's txRoot
- * (or it cannot even be encoded); else the transactions' ids, which validation reuses.
- */
-function checkBody(block: Block): { error?: ValidationError; ids?: TransactionIds[] } {
-  for (const tx of block.transactions) {
-    if (tx.witnesses.length !== tx.inputs.length)
-      return {
-        error: new ValidationError({
-          code: 'TX_WITNESS_MISMATCH',
-          message: 'a transaction has a witness count unlike its input count',
-        }),
-      }
-  }
-  if (block.transactions.length === 0)
-    return {
-      error: new ValidationError({
-        code: 'BLOCK_NO_TRANSACTIONS',
-        message: 'a block needs at least its coinbase',
-      }),
-    }
-  const ids = block.transactions.map(computeTransactionIds)
-  if (!equalBytes(computeTxRoot(ids.map((i) => i.wtxid)), block.header.txRoot))
-    return {
-      error: new ValidationError({
-        code: 'BLOCK_BAD_TX_ROOT',
-        message: 'the transactions do not match the header',
-      }),
-    }
-  return { ids }
-}
-
-async function initialise(params: ChainParams, store: KeyValueStore): Promise<void> {
-  const g = createGenesis(params)
-  const hash = g.hash
-  if (toHex(hash) !== params.genesisHash)
-    throw new ChainError({
-      code: 'CORRUPT_STATE',
-      message: 'the genesis block does not match the pinned hash',
-    })
-  const txids = [computeTxid(g.block.transactions[0]!)]
-  const effects = blockEffects(g.block, txids, 0, [])
-  const record = {
-    header: g.block.header,
-    height: 0,
-    cumulativeWork: workForBits(g.block.header.bits),
-    status: STATUS.HAS_BLOCK | STATUS.VALID,
-  }
-  await store.batch([
-    ...connectOps({
-      hash,
-      height: 0,
-      txids,
-      effects,
-      record,
-      filter: computeBlockFilter({
-        prevHash: g.block.header.prevHash,
-        transactions: g.block.transactions,
-      }),
-    }),
-    { type: 'put', key: keys.block(hash), value: encodeBlock(g.block) },
-    { type: 'put', key: keys.meta('schema'), value: u32be(SCHEMA_VERSION) },
-    { type: 'put', key: keys.meta('genesis'), value: hash },
-  ])
 }
