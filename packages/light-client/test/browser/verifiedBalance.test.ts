@@ -1,68 +1,27 @@
 /// <reference types="node" />
-import { fileURLToPath } from 'node:url'
-import { COIN, devnetAccount, encodeAddress, toHex } from '@supernova/protocol'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { COIN, devnetAccount, toHex } from '@supernova/protocol'
+import { describe, expect, it } from 'vitest'
 import type { TransportName } from '../../src/network/types.js'
-import {
-  type Clock,
-  createClock,
-  startFullNode,
-  stopFullNode,
-  type TestNode,
-} from '../network/fullNode.js'
-import {
-  bundle,
-  fundAddress,
-  launchChromium,
-  runClientPage,
-  type ServedPage,
-  servePage,
-} from './clientHarness.js'
+import { runClientPage } from './clientHarness.js'
+import { useClientPageSuite } from './clientSuite.js'
 
-// An account with no genesis allocation: its only coin is the payment this test makes.
-const payee = devnetAccount(21)
-const address = encodeAddress({ network: 'devnet', lock: payee.lock })
 const AMOUNT = 7n * COIN
-
-let clock: Clock
-let full: TestNode
-let served: ServedPage
-let browser: Browser
-
-beforeAll(async () => {
-  clock = createClock()
-  const entry = fileURLToPath(new URL('./clientMain.ts', import.meta.url))
-  const [{ js }, node, b] = await Promise.all([
-    bundle(entry),
-    startFullNode({ clock }),
-    launchChromium(),
-  ])
-  full = node
-  browser = b
-  served = await servePage(js)
-  await fundAddress({ full, clock, to: payee.lock, amount: AMOUNT, confirmations: 3 })
-}, 30_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await served?.close()
-  if (full) await stopFullNode(full)
-})
+// An account with no genesis allocation: its only coin is the payment this test makes.
+const s = useClientPageSuite({ payee: devnetAccount(21), amount: AMOUNT, confirmations: 3 })
 
 async function verifiedBalanceOver(transport: TransportName, bootstrap: string) {
   // A fresh context: its own, empty IndexedDB.
-  const context = await browser.newContext()
+  const context = await s.browser.newContext()
   try {
-    const { result, errors } = await runClientPage(context, served.url, {
+    const { result, errors } = await runClientPage(context, s.served.url, {
       bootstrap: [bootstrap],
       transports: [transport],
-      address,
+      address: s.address,
       timeoutMs: 15_000,
     })
     expect(errors).toEqual([])
     if (!result.ok) throw new Error(`the page failed: ${result.error}`)
-    const tip = full.node.chain.tip()
+    const tip = s.full.node.chain.tip()
     // A fresh IndexedDB: nothing to resume, the chain is synced from the pinned genesis.
     expect(result.restore).toEqual([{ resumed: false, height: 0, reason: 'EMPTY' }])
     expect(result.heads.at(-1)).toBe(tip.height)
@@ -89,10 +48,10 @@ async function verifiedBalanceOver(transport: TransportName, bootstrap: string) 
 
 describe('a page with nothing but the light client, in Chromium', () => {
   it('reaches a verified balance from a real devnet node over WebSockets', async () => {
-    await verifiedBalanceOver('websockets', full.ws)
+    await verifiedBalanceOver('websockets', s.full.ws)
   }, 20_000)
 
   it('reaches the same verified balance over WebRTC-direct (its multiaddr only)', async () => {
-    await verifiedBalanceOver('webrtc-direct', full.webrtc)
+    await verifiedBalanceOver('webrtc-direct', s.full.webrtc)
   }, 20_000)
 })
