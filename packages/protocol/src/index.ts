@@ -126,6 +126,7 @@ export {
   type SatisfyPolicyParameters,
   satisfyPolicy,
 } from './policy/satisfy.js'
+export { SCHEME_SIZES } from './policy/schemes.js'
 export * from './policy/types.js'
 
 export { type AsertParameters, medianTimePast, nextBitsAsert } from './pow/asert.js'

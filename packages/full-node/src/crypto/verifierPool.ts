@@ -279,17 +279,17 @@ export function createVerifierPool(options: VerifierPoolOptions = {}): VerifierP
       },
       async batchVerify(items) {
         const keys = cacheSize === 0 ? [] : items.map((i) => cacheKey(scheme, i))
-        const todo: Item[] = cacheSize === 0 ? [...items] : []
+        const uncached: Item[] = cacheSize === 0 ? [...items] : []
         keys.forEach((k, i) => {
           if (cache.has(k)) hits++
-          else todo.push(items[i]!)
+          else uncached.push(items[i]!)
         })
-        if (todo.length === 0) return true
+        if (uncached.length === 0) return true
         // After close() batches run inline, as small ones always do: a late caller gets an answer.
         const ok =
-          closed || todo.length < inlineBelow
-            ? await base.batchVerify(todo)
-            : await onWorkers(scheme, todo)
+          closed || uncached.length < inlineBelow
+            ? await base.batchVerify(uncached)
+            : await onWorkers(scheme, uncached)
         if (ok) for (const k of keys) remember(k)
         return ok
       },

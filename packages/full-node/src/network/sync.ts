@@ -227,18 +227,18 @@ export class Syncer {
       (await this.chain.getHeaderByHash(headers[start]!.hash))?.hasBlock === true
     )
       start++
-    const todo = headers.slice(start)
-    if (todo.length === 0) return
-    const sources = this.sourcesFor(syncPeer, todo[todo.length - 1]!.header.height)
+    const missing = headers.slice(start)
+    if (missing.length === 0) return
+    const sources = this.sourcesFor(syncPeer, missing[missing.length - 1]!.header.height)
     // In-flight fetches in chain order; each remembers its block once it has arrived.
     const window: { h: HeaderWithHash; fetch: Promise<Fetched>; got?: Fetched }[] = []
     let next = 0
     let done = 0
-    while (done < todo.length) {
-      while (window.length < this.options.maxBlocksInFlight && next < todo.length) {
+    while (done < missing.length) {
+      while (window.length < this.options.maxBlocksInFlight && next < missing.length) {
         const slot: (typeof window)[number] = {
-          h: todo[next]!,
-          fetch: this.fetchBlock(ctx, todo[next]!, sources[next % sources.length]!, syncPeer),
+          h: missing[next]!,
+          fetch: this.fetchBlock(ctx, missing[next]!, sources[next % sources.length]!, syncPeer),
         }
         slot.fetch.then((f) => (slot.got = f)).catch(() => {})
         window.push(slot)

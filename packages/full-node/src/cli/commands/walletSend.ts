@@ -7,6 +7,8 @@ import {
   type Lock,
   type Network,
   type Policy,
+  SCHEME_SIZES,
+  type SchemeId,
   wipe,
 } from '@supernova/protocol'
 import { type RpcClient, RpcError } from '../../rpc/client.js'
@@ -103,10 +105,13 @@ async function signWithWallet(io: CliIo, keystore: KeystoreFile, label: string, 
   }
 }
 
-/** A key policy of the right shape and size, for a dry run before the passphrase is asked. */
-const PLACEHOLDER_POLICY: Policy = {
-  type: 'key',
-  key: { scheme: 'ed25519', publicKey: new Uint8Array(32) },
+/**
+ * The keystore holds only the address in clear, not the public key; a key policy of the same
+ * scheme has the same encoded size, so planning with it before the passphrase is asked finds
+ * missing funds or dust early. The real policy signs afterwards.
+ */
+function sizingPolicy(scheme: SchemeId): Policy {
+  return { type: 'key', key: { scheme, publicKey: new Uint8Array(SCHEME_SIZES[scheme].publicKey) } }
 }
 
 async function run(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -126,7 +131,7 @@ async function run(args: ParsedArgs, io: CliIo): Promise<number> {
   const dustThreshold = getChainParams(network).dustThreshold
   const plan: Plan = (policy) =>
     buildTransfer({ utxos: coins, amount, to, change: own, policy, feeRate, dustThreshold })
-  plan(PLACEHOLDER_POLICY) // fails fast (funds, dust) before asking for the passphrase
+  plan(sizingPolicy(keystore.scheme)) // fails fast (funds, dust) before asking for the passphrase
   const label = walletPath(args, io, 'wallet send')
   const { build, signed } = await signWithWallet(io, keystore, label, plan)
   const txid = await sendTransaction(rpc, signed.hex)
