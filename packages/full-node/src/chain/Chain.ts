@@ -358,28 +358,26 @@ export class Chain extends ChainQueries implements ChainView {
     const body = encodeBlock(block)
     if (body.length > this.params.maxBlockBytes) return undefined
     try {
-      verifyHeader({
-        header,
-        parent,
-        recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
-        params: this.params,
-        now: this.components.now(),
-      })
+      this.verifyHeaderOn(header, parent)
       const { error, ids } = checkBody(block)
       if (error) return undefined
-      const entry: IndexEntry = {
-        header,
-        hash,
-        key: toHex(hash),
-        height: parent.height + 1,
-        cumulativeWork: parent.cumulativeWork + workForBits(header.bits),
-        status: STATUS.HAS_BLOCK,
-      }
+      const entry = newEntry(header, hash, parent)
       return await this.stage(entry, block, parent, below, body, ids)
     } catch {
       // Whatever failed fails again on the full path, which reports or handles it.
       return undefined
     }
+  }
+
+  /** The header rules for `header` on `parent`. @throws {ValidationError} */
+  private verifyHeaderOn(header: Block['header'], parent: IndexEntry): void {
+    verifyHeader({
+      header,
+      parent,
+      recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
+      params: this.params,
+      now: this.components.now(),
+    })
   }
 
   /** Commits a staged block as `tryConnect` would, reporting it like `accept`. */
@@ -445,13 +443,7 @@ export class Chain extends ChainQueries implements ChainView {
     }
     // Header first: nothing is stored for a block whose header does not hold.
     try {
-      verifyHeader({
-        header,
-        parent,
-        recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
-        params: this.params,
-        now: this.components.now(),
-      })
+      this.verifyHeaderOn(header, parent)
     } catch (e) {
       if (e instanceof ValidationError) return { status: 'invalid', hash, error: e }
       throw e
@@ -460,14 +452,7 @@ export class Chain extends ChainQueries implements ChainView {
     // corrupted copy): reject it without marking the header invalid, so the real block can still come.
     const { error: mismatch, ids } = checkBody(block)
     if (mismatch) return { status: 'invalid', hash, error: mismatch }
-    const entry: IndexEntry = {
-      header,
-      hash,
-      key: toHex(hash),
-      height: parent.height + 1,
-      cumulativeWork: parent.cumulativeWork + workForBits(header.bits),
-      status: STATUS.HAS_BLOCK,
-    }
+    const entry = newEntry(header, hash, parent)
     const tip = this.index.tip()
     const extendsTip = parent === tip && entry.cumulativeWork > tip.cumulativeWork
     // Extending the tip (the common case), the body is written in the connect batch itself and
@@ -839,5 +824,17 @@ export class Chain extends ChainQueries implements ChainView {
   /** Close nothing of its own (the store is the caller's); waits for in-flight work. */
   async close(): Promise<void> {
     await this.lock
+  }
+}
+
+/** The index entry of a block with a body, on `parent`, not yet validated. */
+function newEntry(header: Block['header'], hash: Uint8Array, parent: IndexEntry): IndexEntry {
+  return {
+    header,
+    hash,
+    key: toHex(hash),
+    height: parent.height + 1,
+    cumulativeWork: parent.cumulativeWork + workForBits(header.bits),
+    status: STATUS.HAS_BLOCK,
   }
 }
