@@ -21,6 +21,8 @@ export type {
   GetBalanceParameters,
   GetBalanceReturnType,
   GetBlockParameters as LightClientGetBlockParameters,
+  GetChainHeadersParameters,
+  GetChainHeadersReturnType,
   GetOutpointParameters as LightClientGetOutpointParameters,
   GetTransactionParameters,
   GetUtxosParameters as LightClientGetUtxosParameters,

@@ -1,5 +1,6 @@
 import type { Network } from '@supernova/protocol'
 import { NetworkError } from '../network/errors.js'
+import { MAX_HEADER_RANGE } from '../storage/validate.js'
 import type { HeaderSync } from '../sync/headerSync.js'
 import { scanAddressHistory } from '../verify/addressHistory.js'
 import type { VerifyContext } from '../verify/askPeers.js'
@@ -9,7 +10,7 @@ import { fetchVerifiedBlock } from '../verify/getBlock.js'
 import { getVerifiedOutpoint } from '../verify/getOutpoint.js'
 import { getVerifiedTransaction } from '../verify/getTransaction.js'
 import { balanceOf, getVerifiedUtxos } from '../verify/getUtxos.js'
-import type { ChainHeader } from '../verify/types.js'
+import { type ChainHeader, verificationFor } from '../verify/types.js'
 import { resolveHash, resolveLock } from './resolve.js'
 import type { LightClient } from './types.js'
 
@@ -24,6 +25,7 @@ export type Started = {
 type Actions = Pick<
   LightClient,
   | 'getBlock'
+  | 'getHeaders'
   | 'getTransaction'
   | 'getBalance'
   | 'getUtxos'
@@ -39,6 +41,17 @@ export function createActions(started: () => Started): Actions {
       const s = started()
       const at = await chainHeader(s, p)
       return fetchVerifiedBlock(s.ctx, at, p.signal)
+    },
+    async getHeaders({ fromHeight, count, signal }) {
+      const s = started()
+      if (!Number.isInteger(count) || count < 1 || count > MAX_HEADER_RANGE)
+        throw new RangeError(`count ${count} outside 1..${MAX_HEADER_RANGE}`)
+      if (fromHeight !== undefined && (!Number.isInteger(fromHeight) || fromHeight < 0))
+        throw new RangeError(`fromHeight ${fromHeight} is not a block height`)
+      signal?.throwIfAborted()
+      const from = fromHeight ?? Math.max(0, s.sync.tip().height - count + 1)
+      const headers = await s.sync.headersInRange(from, count)
+      return { headers: headers.map((h) => ({ ...h, verification: verificationFor(s.sync, h) })) }
     },
     async getTransaction({ txid, signal }) {
       const s = started()

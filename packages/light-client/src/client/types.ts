@@ -64,6 +64,13 @@ export type ChainInfo = {
 export type GetBlockParameters = ({ hash: HashLike } | { height: number }) & {
   signal?: AbortSignal
 }
+/**
+ * Headers of the verified main chain: `count` (1..MAX_HEADER_RANGE) from `fromHeight`, or the
+ * newest `count` up to the tip when `fromHeight` is left out.
+ */
+export type GetChainHeadersParameters = { fromHeight?: number; count: number; signal?: AbortSignal }
+/** Verified headers, oldest first, each with its verification (fewer past the tip). */
+export type GetChainHeadersReturnType = { headers: Verified<ChainHeader>[] }
 export type GetTransactionParameters = { txid: HashLike; signal?: AbortSignal }
 export type GetBalanceParameters = { address: AddressLike; signal?: AbortSignal }
 export type GetBalanceReturnType = Verified<BalanceOf & { complete: boolean }>
@@ -126,6 +133,8 @@ export type LightClient = {
   waitForSync(p?: { timeoutMs?: number; signal?: AbortSignal }): Promise<ChainInfo>
   getChainInfo(): Promise<ChainInfo>
   getBlock(p: GetBlockParameters): Promise<VerifiedBlock>
+  /** Headers of the verified chain (local: no peer is asked). */
+  getHeaders(p: GetChainHeadersParameters): Promise<GetChainHeadersReturnType>
   getTransaction(p: GetTransactionParameters): Promise<GetVerifiedTransactionReturnType>
   getBalance(p: GetBalanceParameters): Promise<GetBalanceReturnType>
   getUtxos(p: GetUtxosParameters): Promise<GetVerifiedUtxosReturnType>

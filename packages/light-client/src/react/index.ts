@@ -17,6 +17,7 @@ export {
   useBalance,
   useBlock,
   useChainInfo,
+  useHeaders,
   useOutpoint,
   useTransaction,
   useUtxos,

@@ -10,6 +10,8 @@ import type {
   GetBalanceParameters,
   GetBalanceReturnType,
   GetBlockParameters,
+  GetChainHeadersParameters,
+  GetChainHeadersReturnType,
   GetOutpointParameters,
   GetTransactionParameters,
   GetUtxosParameters,
@@ -105,6 +107,28 @@ export function useTransaction(
   return useClientQuery(
     lightClientKeys.transaction(client.network, p.txid),
     (c, signal) => c.getTransaction({ txid: p.txid, signal }),
+    p.query,
+  )
+}
+
+/**
+ * Headers of the verified chain (read locally, no peer asked): the newest `count`, or `count`
+ * from `fromHeight`. Refreshed on each new verified head.
+ * @example
+ * const { data } = useHeaders({ count: 10 }) // the ten newest, oldest first
+ */
+export function useHeaders(
+  p: WithQuery<GetChainHeadersParameters, GetChainHeadersReturnType>,
+): UseQueryResult<GetChainHeadersReturnType, Error> {
+  const { client } = useLightClientContext()
+  return useClientQuery(
+    lightClientKeys.headers(client.network, p),
+    (c, signal) =>
+      c.getHeaders({
+        count: p.count,
+        ...(p.fromHeight === undefined ? {} : { fromHeight: p.fromHeight }),
+        signal,
+      }),
     p.query,
   )
 }

@@ -23,6 +23,13 @@ export const lightClientKeys = {
       'block',
       'hash' in at ? { hash: hashKey(at.hash) } : { height: at.height },
     ] as const,
+  headers: (network: Network, p: { fromHeight?: number; count: number }) =>
+    [
+      'supernova',
+      network,
+      'headers',
+      { count: p.count, ...(p.fromHeight === undefined ? {} : { fromHeight: p.fromHeight }) },
+    ] as const,
   transaction: (network: Network, txid: HashLike) =>
     ['supernova', network, 'transaction', { txid: hashKey(txid) }] as const,
   balance: (network: Network, address: AddressLike) =>
@@ -72,6 +79,7 @@ export function isStaleOnNewHead(key: readonly unknown[], network: Network): boo
   if (key[0] !== 'supernova' || key[1] !== network) return false
   const kind = key[2]
   if (kind === 'block') return typeof (key[3] as { height?: unknown })?.height === 'number'
+  if (kind === 'headers') return true // depth changes; the newest ones move with the tip
   if (kind === 'addressHistory') return (key[3] as { toHeight?: unknown })?.toHeight === undefined
   return typeof kind === 'string' && TIP_DEPENDENT.has(kind)
 }

@@ -232,6 +232,7 @@ export function connectLightClient(p: ConnectLightClientParameters): RemoteLight
     waitForSync: (q) => call('waitForSync', q ?? {}),
     getChainInfo: () => call('getChainInfo'),
     getBlock: (q) => call('getBlock', q),
+    getHeaders: (q) => call('getHeaders', q),
     getTransaction: (q) => call('getTransaction', q),
     getBalance: (q) => call('getBalance', q),
     getUtxos: (q) => call('getUtxos', q),

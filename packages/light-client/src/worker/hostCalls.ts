@@ -45,6 +45,8 @@ export function runHostCall(
       return client.waitForSync({ ...q, signal })
     case 'getBlock':
       return client.getBlock({ ...(q as Parameters<LightClient['getBlock']>[0]), signal })
+    case 'getHeaders':
+      return client.getHeaders({ ...(q as Parameters<LightClient['getHeaders']>[0]), signal })
     case 'getTransaction':
       return client.getTransaction({
         ...(q as Parameters<LightClient['getTransaction']>[0]),

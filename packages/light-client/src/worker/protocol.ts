@@ -25,6 +25,7 @@ export const CALL_METHODS = [
   'waitForSync',
   'getChainInfo',
   'getBlock',
+  'getHeaders',
   'getTransaction',
   'getBalance',
   'getUtxos',

@@ -134,6 +134,25 @@ describe('against a real full node', () => {
     expect(c.evidence()).toEqual([])
   })
 
+  it('reads verified headers: the newest N, a range from a height, refusals of bad ranges', async () => {
+    const { c } = await startClient([full.ws])
+    await c.waitForSync()
+    const newest = await c.getHeaders({ count: 3 })
+    expect(newest.headers.map((h) => h.height)).toEqual([11, 12, 13])
+    expect(newest.headers[2]!.hash).toEqual(full.node.chain.tip().hash)
+    expect(newest.headers.map((h) => h.verification.depth)).toEqual([2, 1, 0])
+    expect(newest.headers[1]!.header.prevHash).toEqual(newest.headers[0]!.hash)
+    const fromGenesis = await c.getHeaders({ fromHeight: 0, count: 2 })
+    expect(fromGenesis.headers.map((h) => [h.height, h.verification.status])).toEqual([
+      [0, 'final'],
+      [1, 'verified'],
+    ])
+    expect((await c.getHeaders({ fromHeight: 12, count: 10 })).headers).toHaveLength(2)
+    expect((await c.getHeaders({ fromHeight: 50, count: 10 })).headers).toEqual([])
+    await expect(c.getHeaders({ count: 0 })).rejects.toThrow(RangeError)
+    await expect(c.getHeaders({ fromHeight: -1, count: 1 })).rejects.toThrow(RangeError)
+  })
+
   it('resumes from IndexedDB after a reload (a new client on the same store)', async () => {
     const indexedDB = new IDBFactory()
     const first = await startClient([full.ws], { indexedDB })
