@@ -136,13 +136,14 @@ function runStep(name, command, args) {
   })
 }
 
-/** Builds the node and what it depends on (Turborepo's cache makes this instant when unchanged). */
+/** Builds the node, the light client (the site's worker script) and what they depend on (Turborepo's cache makes this instant when unchanged). */
 async function buildPackages() {
-  say('building the protocol and the full node…')
+  say('building the protocol, the full node and the light client…')
   await runStep('build', TURBO_BIN, [
     'run',
     'build',
     '--filter=@supernova/full-node',
+    '--filter=@supernova/light-client',
     '--output-logs=errors-only',
   ])
 }

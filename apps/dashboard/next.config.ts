@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   basePath: '/dashboard',
   transpilePackages: ['@supernova/ui', '@supernova/protocol'],
   poweredByHeader: false,
+  // The light client's WebRTC transport has a Node build with a native addon (node-datachannel);
+  // server rendering loads it from node_modules instead of bundling it. Browsers get the browser build.
+  serverExternalPackages: ['@libp2p/webrtc', 'node-datachannel'],
 }
 
 export default nextConfig

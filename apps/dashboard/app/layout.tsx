@@ -1,4 +1,5 @@
 import { SiteDocument } from '@supernova/ui'
+import { SiteLightClient, siteNetwork } from '@supernova/ui/chain'
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import './globals.css'
@@ -10,5 +11,9 @@ export const metadata: Metadata = {
 }
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  return <SiteDocument current="dashboard">{children}</SiteDocument>
+  return (
+    <SiteDocument current="dashboard">
+      <SiteLightClient network={siteNetwork()}>{children}</SiteLightClient>
+    </SiteDocument>
+  )
 }

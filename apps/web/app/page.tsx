@@ -3,10 +3,10 @@ import {
   cx,
   EmptyState,
   FOCUS_RING,
-  Notice,
   VerificationBadge,
   type VerificationStatus,
 } from '@supernova/ui'
+import { LightClientStatus } from '@supernova/ui/chain'
 
 const PARTS = [
   {
@@ -60,11 +60,7 @@ export default function HomePage() {
         </p>
       </section>
 
-      <Notice tone="warning" title="Light client not connected">
-        The light client that fetches and verifies chain data is not part of these pages yet, so
-        this site shows no chain data. Wherever a figure will appear, the page says what it will be
-        instead of showing a guess.
-      </Notice>
+      <LightClientStatus />
 
       <section aria-labelledby="parts-title">
         <h2 id="parts-title" className="text-xl font-semibold tracking-tight">
