@@ -39,6 +39,27 @@ export {
   type ProtocolLimits,
 } from './limits.js'
 export {
+  decodeMempoolSummaryRequest,
+  decodeMempoolSummaryResponse,
+  emptyFeeHistogram,
+  encodeMempoolSummaryRequest,
+  encodeMempoolSummaryResponse,
+  FEE_RATE_SCALE,
+  feeRateBucket,
+  MAX_MEMPOOL_SUMMARY_BYTES,
+  MAX_MEMPOOL_SUMMARY_ENTRIES,
+  MEMPOOL_FEE_RATE_EDGES,
+  type MempoolFeeBucket,
+  type MempoolSummaryEntry,
+  type MempoolSummaryMessage,
+  type ProjectedBlock,
+} from './mempoolSummary.js'
+export {
+  decodeMempoolTxResponse,
+  encodeMempoolTxResponse,
+  type MempoolTxMessage,
+} from './mempoolTx.js'
+export {
   decodeOutpointRequest,
   decodeOutpointResponse,
   encodeOutpointRequest,

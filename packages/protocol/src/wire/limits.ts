@@ -38,6 +38,12 @@ export type ProtocolLimits = {
 const VARINT = MAX_LENGTH_PREFIX_BYTES
 
 /**
+ * Largest `mempool-summary` OK body: the head (tip height, time, count, bytes, floor), 18 buckets,
+ * the projected block and up to 50 entries (equal to MAX_MEMPOOL_SUMMARY_BYTES, tested).
+ */
+const MEMPOOL_SUMMARY_BODY_BYTES = 28 + 1 + 18 * 8 + 32 + VARINT + 50 * 52
+
+/**
  * Caps and timeouts of every protocol (docs/network.md §2.2, checked against that table by a
  * test). Part of the wire contract: servers and clients both enforce them.
  */
@@ -78,5 +84,18 @@ export const PROTOCOL_LIMITS: Readonly<Record<ProtocolName, ProtocolLimits>> = {
     maxRequestBytes: 2,
     maxResponseBytes: 1 + VARINT + MAX_ERROR_MESSAGE_BYTES,
     timeoutMs: 5_000,
+  },
+  // A node's (unverifiable) report of its pool: nothing in, a bounded summary out — fixed
+  // buckets and at most 50 entries (MAX_MEMPOOL_SUMMARY_BYTES, wire/mempoolSummary.ts).
+  'mempool-summary': {
+    maxRequestBytes: 0,
+    maxResponseBytes: 1 + MEMPOOL_SUMMARY_BODY_BYTES,
+    timeoutMs: 5_000,
+  },
+  // A txid in; the pool's transaction (first-seen time and its encoding) or NOT_FOUND out.
+  'mempool-tx': {
+    maxRequestBytes: 32,
+    maxResponseBytes: 1 + 8 + VARINT + TX_LIMITS.maxEncodedBytes,
+    timeoutMs: 10_000,
   },
 }

@@ -11,6 +11,8 @@ export const PROTOCOL_NAMES = [
   'filter',
   'send-tx',
   'fee-estimate',
+  'mempool-summary',
+  'mempool-tx',
 ] as const
 export type ProtocolName = (typeof PROTOCOL_NAMES)[number]
 
