@@ -16,7 +16,7 @@ import type { Miner, MinerComponents, MinerOptions } from './types.js'
 import { createWorkerPool, type WorkerPool, type WorkerReply } from './workerPool.js'
 
 /** Room left in a block for the header and the coinbase when asking the mempool for transactions. */
-const COINBASE_RESERVE_BYTES = 1_000
+export const COINBASE_RESERVE_BYTES = 1_000
 const HASHRATE_SAMPLE_MS = 1_000
 /** Samples kept: the hash rate is averaged over the last ~5 s. */
 const HASHRATE_SAMPLES = 6

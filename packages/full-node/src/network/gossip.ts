@@ -15,6 +15,7 @@ import {
 } from '@supernova/protocol'
 import type { Logger } from 'pino'
 import type { ChainView } from '../chain/types.js'
+import type { MempoolViews } from './mempoolViews.js'
 import type { PeerManager } from './peers.js'
 import { gossipTopics } from './protocols.js'
 
@@ -22,9 +23,10 @@ import { gossipTopics } from './protocols.js'
  * The mempool as the network sees it: admission and a duplicate check. A refusal's `code` is the
  * consensus `ValidationErrorCode` when the transaction breaks a rule (the relaying peer is then
  * penalized unless the rule depends on chain state), else the mempool's own reason (ignored);
- * `COINBASE` (a relayed coinbase) is penalized too.
+ * `COINBASE` (a relayed coinbase) is penalized too. Its views (`MempoolViews`) answer
+ * `mempool-summary` and `mempool-tx`.
  */
-export type NetworkMempool = {
+export type NetworkMempool = MempoolViews & {
   /** `message` (optional) is the refusal's human-readable reason, passed on to `send-tx` clients. */
   add(
     tx: Transaction,

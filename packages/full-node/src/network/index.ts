@@ -29,6 +29,8 @@ export {
 } from './createNetwork.js'
 export { NetworkError, type NetworkErrorCode } from './errors.js'
 export type { NetworkMempool } from './gossip.js'
+export { requestMempoolSummary, requestMempoolTx } from './mempoolRequests.js'
+export type { MempoolViews, PoolTransaction } from './mempoolViews.js'
 export * from './messages.js'
 export type { PeerInfo } from './peers.js'
 export * from './protocols.js'

@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import type { ChainView } from '../chain/types.js'
 import { NetworkError } from './errors.js'
 import { createFeeEstimateHandler } from './feeEstimate.js'
+import { createMempoolSummaryHandler, createMempoolTxHandler } from './mempoolViews.js'
 import {
   decodeHashRequest,
   decodeHeadersRequest,
@@ -46,10 +47,14 @@ export type ServerOptions = {
 }
 
 /**
- * What the server answers from: the chain, and the mempool (with gossip) for `send-tx` and its
- * estimate for `fee-estimate`.
+ * What the server answers from: the chain, and the mempool (with gossip) for `send-tx`, its
+ * estimate for `fee-estimate` and its views for `mempool-summary` and `mempool-tx`.
  */
-export type ServerComponents = SendTxComponents & { chain: ChainView }
+export type ServerComponents = SendTxComponents & {
+  chain: ChainView
+  /** Wall clock (ms): the `mempool-summary` time and cache. */
+  now: () => number
+}
 
 type Handler = (request: Uint8Array, peer: string) => Promise<ResponseFrame>
 
@@ -115,6 +120,8 @@ function createHandlers(c: ServerComponents): Record<ProtocolName, Handler> {
     },
     'send-tx': createSendTxHandler(c),
     'fee-estimate': createFeeEstimateHandler(c),
+    'mempool-summary': createMempoolSummaryHandler(c),
+    'mempool-tx': createMempoolTxHandler(c),
   }
 }
 

@@ -14,7 +14,7 @@ import { Chain } from '../chain/Chain.js'
 import { createVerifierPool } from '../crypto/verifierPool.js'
 import { createMempool, MempoolError } from '../mempool/index.js'
 import { createMetrics } from '../metrics/createMetrics.js'
-import { createMiner } from '../miner/createMiner.js'
+import { COINBASE_RESERVE_BYTES, createMiner } from '../miner/createMiner.js'
 import { createNetwork } from '../network/createNetwork.js'
 import { openLevelStore } from '../storage/levelStore.js'
 import { createMemoryStore } from '../storage/memoryStore.js'
@@ -109,6 +109,15 @@ export async function createFullNode(
           has: (txid) => mempool.has(txid),
           estimateFee: (targetBlocks) => mempool.estimateFee(targetBlocks),
           minFeeRate: () => mempool.minFeeRate(),
+          get: (txid) => mempool.get(txid),
+          stats: () => ({ count: mempool.size, bytes: mempool.bytes }),
+          entries: () => mempool.list(Number.POSITIVE_INFINITY),
+          // What the miner's next template takes: the same selection and budgets.
+          projectBlock: () =>
+            mempool.select({
+              maxBytes: params.maxBlockBytes - COINBASE_RESERVE_BYTES,
+              maxSigChecks: params.maxBlockSigChecks,
+            }),
           async add(tx) {
             try {
               const r = await mempool.add(tx)

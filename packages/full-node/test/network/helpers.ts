@@ -3,7 +3,7 @@ import { createServer } from 'node:net'
 import { noise } from '@libp2p/noise'
 import { tcp } from '@libp2p/tcp'
 import { yamux } from '@libp2p/yamux'
-import { createSignatureSchemes, type Transaction } from '@supernova/protocol'
+import { createSignatureSchemes, DEVNET, type Transaction } from '@supernova/protocol'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import pino from 'pino'
 import type { Chain } from '../../src/chain/Chain.js'
@@ -11,6 +11,7 @@ import type { ChainView } from '../../src/chain/types.js'
 import { createMempool } from '../../src/mempool/createMempool.js'
 import { MempoolError } from '../../src/mempool/errors.js'
 import type { Mempool } from '../../src/mempool/types.js'
+import { COINBASE_RESERVE_BYTES } from '../../src/miner/createMiner.js'
 import {
   createNetwork,
   type NetworkTuning,
@@ -42,6 +43,14 @@ export function mempoolPort(mempool: Mempool): NetworkMempool {
     has: (txid) => mempool.has(txid),
     estimateFee: (targetBlocks) => mempool.estimateFee(targetBlocks),
     minFeeRate: () => mempool.minFeeRate(),
+    get: (txid) => mempool.get(txid),
+    stats: () => ({ count: mempool.size, bytes: mempool.bytes }),
+    entries: () => mempool.list(Number.POSITIVE_INFINITY),
+    projectBlock: () =>
+      mempool.select({
+        maxBytes: DEVNET.maxBlockBytes - COINBASE_RESERVE_BYTES,
+        maxSigChecks: DEVNET.maxBlockSigChecks,
+      }),
     async add(tx: Transaction) {
       try {
         const r = await mempool.add(tx)
