@@ -125,10 +125,6 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
     { network: options.network, ...tuning },
     { chain, mempool, peers, logger: log, now, relay: (tx) => gossip.publishTransaction(tx) },
   )
-  const heads = new HeadsServer(
-    { network: options.network, ...tuning },
-    { chain, peers, logger: log },
-  )
   const statusInFlight = new Set<string>()
   /** Connected peers that serve `status` (learnt from identify); bounded by the connections. */
   const statusPeers = new Set<string>()
