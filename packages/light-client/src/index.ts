@@ -8,10 +8,21 @@
  */
 export { createLightClient, type LightClientComponents } from './client/createLightClient.js'
 export {
+  type GetMempoolReturnType,
+  MEMPOOL_UNVERIFIED_REASON,
+  type Unverified,
+  type UnverifiedClaim,
+} from './client/getMempool.js'
+export {
   type OpenClientStorageParameters,
   type OpenClientStorageReturnType,
   openClientStorage,
 } from './client/openStorage.js'
+export {
+  type GetPendingTransactionReturnType,
+  MAX_PENDING_ANCESTORS,
+  type PendingInput,
+} from './client/pendingTransaction.js'
 export type { AddressLike, HashLike } from './client/resolve.js'
 export type {
   AddressUpdate,
@@ -23,7 +34,9 @@ export type {
   GetBlockParameters as LightClientGetBlockParameters,
   GetChainHeadersParameters,
   GetChainHeadersReturnType,
+  GetMempoolParameters,
   GetOutpointParameters as LightClientGetOutpointParameters,
+  GetPendingTransactionParameters,
   GetTransactionParameters,
   GetUtxosParameters as LightClientGetUtxosParameters,
   LightClient,
@@ -80,6 +93,10 @@ export {
   type GetFilterReturnType,
   type GetHeadersParameters as GetPeerHeadersParameters,
   type GetHeadersReturnType,
+  type GetMempoolSummaryParameters,
+  type GetMempoolSummaryReturnType,
+  type GetMempoolTxParameters,
+  type GetMempoolTxReturnType,
   type GetOutpointParameters,
   type GetOutpointReturnType,
   type GetStatusParameters,

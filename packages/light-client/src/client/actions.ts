@@ -1,4 +1,4 @@
-import type { Network } from '@supernova/protocol'
+import { createSignatureSchemes, type Network, type SignatureSchemes } from '@supernova/protocol'
 import { NetworkError } from '../network/errors.js'
 import { MAX_HEADER_RANGE } from '../storage/validate.js'
 import type { HeaderSync } from '../sync/headerSync.js'
@@ -11,6 +11,8 @@ import { getVerifiedOutpoint } from '../verify/getOutpoint.js'
 import { getVerifiedTransaction } from '../verify/getTransaction.js'
 import { balanceOf, getVerifiedUtxos } from '../verify/getUtxos.js'
 import { type ChainHeader, verificationFor } from '../verify/types.js'
+import { getMempoolSummary } from './getMempool.js'
+import { getVerifiedPendingTransaction } from './pendingTransaction.js'
 import { resolveHash, resolveLock } from './resolve.js'
 import type { LightClient } from './types.js'
 
@@ -27,6 +29,8 @@ type Actions = Pick<
   | 'getBlock'
   | 'getHeaders'
   | 'getTransaction'
+  | 'getMempool'
+  | 'getPendingTransaction'
   | 'getBalance'
   | 'getUtxos'
   | 'getOutpoint'
@@ -36,6 +40,12 @@ type Actions = Pick<
 
 /** The verified SDK calls over a started client (`started()` throws NOT_STARTED otherwise). */
 export function createActions(started: () => Started): Actions {
+  // The signature schemes a pending transaction is checked with, made on first use.
+  let schemes: SignatureSchemes | undefined
+  const signatureSchemes = () => {
+    schemes ??= createSignatureSchemes()
+    return schemes
+  }
   return {
     async getBlock(p) {
       const s = started()
@@ -56,6 +66,16 @@ export function createActions(started: () => Started): Actions {
     async getTransaction({ txid, signal }) {
       const s = started()
       return getVerifiedTransaction(s.ctx, {
+        txid: resolveHash(txid, 'txid'),
+        ...(signal ? { signal } : {}),
+      })
+    },
+    async getMempool({ signal } = {}) {
+      return getMempoolSummary(started().ctx, signal ? { signal } : {})
+    },
+    async getPendingTransaction({ txid, signal }) {
+      const s = started()
+      return getVerifiedPendingTransaction(s.ctx, signatureSchemes, {
         txid: resolveHash(txid, 'txid'),
         ...(signal ? { signal } : {}),
       })

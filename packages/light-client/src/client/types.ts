@@ -12,6 +12,8 @@ import type { GetVerifiedOutpointReturnType } from '../verify/getOutpoint.js'
 import type { GetVerifiedTransactionReturnType } from '../verify/getTransaction.js'
 import type { BalanceOf, GetVerifiedUtxosReturnType } from '../verify/getUtxos.js'
 import type { ChainHeader, Verified } from '../verify/types.js'
+import type { GetMempoolReturnType } from './getMempool.js'
+import type { GetPendingTransactionReturnType } from './pendingTransaction.js'
 import type { AddressLike, HashLike } from './resolve.js'
 
 export type CreateLightClientParameters = {
@@ -72,6 +74,8 @@ export type GetChainHeadersParameters = { fromHeight?: number; count: number; si
 /** Verified headers, oldest first, each with its verification (fewer past the tip). */
 export type GetChainHeadersReturnType = { headers: Verified<ChainHeader>[] }
 export type GetTransactionParameters = { txid: HashLike; signal?: AbortSignal }
+export type GetMempoolParameters = { signal?: AbortSignal }
+export type GetPendingTransactionParameters = { txid: HashLike; signal?: AbortSignal }
 export type GetBalanceParameters = { address: AddressLike; signal?: AbortSignal }
 export type GetBalanceReturnType = Verified<BalanceOf & { complete: boolean }>
 export type GetUtxosParameters = { address: AddressLike; limit?: number; signal?: AbortSignal }
@@ -136,6 +140,19 @@ export type LightClient = {
   /** Headers of the verified chain (local: no peer is asked). */
   getHeaders(p: GetChainHeadersParameters): Promise<GetChainHeadersReturnType>
   getTransaction(p: GetTransactionParameters): Promise<GetVerifiedTransactionReturnType>
+  /**
+   * One node's mempool summary — UNVERIFIED (`verification.status: 'unverified'`, naming the node):
+   * nothing commits to a mempool, so only its consistency is checked. Show it as that node's claim.
+   */
+  getMempool(p?: GetMempoolParameters): Promise<GetMempoolReturnType>
+  /**
+   * A transaction in a node's mempool, verified at the verified tip: txid, inputs proven unspent,
+   * policies and signatures, fee. NOT_FOUND when no node has it; INVALID_AT_TIP when it cannot be
+   * in the next block (an input spent: mined or conflicted).
+   */
+  getPendingTransaction(
+    p: GetPendingTransactionParameters,
+  ): Promise<GetPendingTransactionReturnType>
   getBalance(p: GetBalanceParameters): Promise<GetBalanceReturnType>
   getUtxos(p: GetUtxosParameters): Promise<GetVerifiedUtxosReturnType>
   getOutpoint(p: GetOutpointParameters): Promise<GetVerifiedOutpointReturnType>

@@ -12,6 +12,7 @@ import * as chain from './chainRequests.js'
 import type { PeerOutcome } from './errors.js'
 import { createEmitter } from './events.js'
 import { getFeeEstimate } from './getFeeEstimate.js'
+import { getMempoolSummary, getMempoolTx } from './mempoolRequests.js'
 import type { LightClientNetwork } from './network.js'
 import { PeerBook } from './peerBook.js'
 import type { RequestContext } from './requests.js'
@@ -138,6 +139,8 @@ export function createLightClientNetwork(
     getOutpoint: (q) => state.getOutpoint(ctx, q),
     sendTransaction: (q) => sendTransaction(ctx, q),
     getFeeEstimate: (q) => getFeeEstimate(ctx, q),
+    getMempoolSummary: (q) => getMempoolSummary(ctx, q),
+    getMempoolTx: (q) => getMempoolTx(ctx, q),
     penalize({ peer, points, reason }) {
       if (!Number.isFinite(points) || points <= 0)
         throw new RangeError('points must be a positive number')

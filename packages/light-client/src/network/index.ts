@@ -21,6 +21,12 @@ export {
 } from './createLightClientNetwork.js'
 export { NetworkError, type NetworkErrorCode, type PeerOutcome } from './errors.js'
 export type { GetFeeEstimateParameters, GetFeeEstimateReturnType } from './getFeeEstimate.js'
+export type {
+  GetMempoolSummaryParameters,
+  GetMempoolSummaryReturnType,
+  GetMempoolTxParameters,
+  GetMempoolTxReturnType,
+} from './mempoolRequests.js'
 export type { DisconnectParameters, LightClientNetwork, PenalizeParameters } from './network.js'
 export { BAN_SCORE } from './peerBook.js'
 export { BAD_RESPONSE_POINTS, TIMEOUT_POINTS } from './requests.js'

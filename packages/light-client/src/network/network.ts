@@ -13,6 +13,12 @@ import type {
 } from './chainRequests.js'
 import type { PeerOutcome } from './errors.js'
 import type { GetFeeEstimateParameters, GetFeeEstimateReturnType } from './getFeeEstimate.js'
+import type {
+  GetMempoolSummaryParameters,
+  GetMempoolSummaryReturnType,
+  GetMempoolTxParameters,
+  GetMempoolTxReturnType,
+} from './mempoolRequests.js'
 import type { SendTransactionParameters, SendTransactionReturnType } from './sendTransaction.js'
 import type {
   GetOutpointParameters,
@@ -78,6 +84,10 @@ export type LightClientNetwork = {
    * several peers and take the median (the wallet's `estimateFees`).
    */
   getFeeEstimate(p: GetFeeEstimateParameters): Promise<GetFeeEstimateReturnType>
+  /** One node's report of its mempool (`mempool-summary`): a claim nothing can verify. */
+  getMempoolSummary(p?: GetMempoolSummaryParameters): Promise<GetMempoolSummaryReturnType>
+  /** A transaction from one node's mempool (`mempool-tx`), unverified; NOT_FOUND when absent. */
+  getMempoolTx(p: GetMempoolTxParameters): Promise<GetMempoolTxReturnType>
   /**
    * Scores a peer down (a wrong proof, a conflicting answer); at −100 it is disconnected and
    * refused for `banMs`. Returns what happened to it.

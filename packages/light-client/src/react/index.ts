@@ -13,12 +13,15 @@ export {
 export {
   isTransientLightClientError,
   type LightClientQueryOptions,
+  MEMPOOL_REFRESH_MS,
   useAddressHistory,
   useBalance,
   useBlock,
   useChainInfo,
   useHeaders,
+  useMempool,
   useOutpoint,
+  usePendingTransaction,
   useTransaction,
   useUtxos,
 } from './queries.js'

@@ -4,6 +4,8 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query'
+import type { GetMempoolReturnType } from '../client/getMempool.js'
+import type { GetPendingTransactionReturnType } from '../client/pendingTransaction.js'
 import type {
   ChainInfo,
   GetAddressHistoryParameters,
@@ -12,7 +14,9 @@ import type {
   GetBlockParameters,
   GetChainHeadersParameters,
   GetChainHeadersReturnType,
+  GetMempoolParameters,
   GetOutpointParameters,
+  GetPendingTransactionParameters,
   GetTransactionParameters,
   GetUtxosParameters,
   LightClient,
@@ -107,6 +111,46 @@ export function useTransaction(
   return useClientQuery(
     lightClientKeys.transaction(client.network, p.txid),
     (c, signal) => c.getTransaction({ txid: p.txid, signal }),
+    p.query,
+  )
+}
+
+/** How often `useMempool` asks again by default (it also refreshes on every verified head). */
+export const MEMPOOL_REFRESH_MS = 5_000
+
+/**
+ * One node's mempool summary — UNVERIFIED (`data.verification.status === 'unverified'`, with the
+ * node in `verification.peer`): nothing commits to a mempool, so show it as that node's claim.
+ * Refreshed every `MEMPOOL_REFRESH_MS` and on each new verified head.
+ * @example
+ * const { data } = useMempool()
+ * data?.txCount // with data.verification.peer: who says so
+ */
+export function useMempool(
+  p: WithQuery<GetMempoolParameters, GetMempoolReturnType> = {},
+): UseQueryResult<GetMempoolReturnType, Error> {
+  const { client } = useLightClientContext()
+  return useClientQuery(
+    lightClientKeys.mempool(client.network),
+    (c, signal) => c.getMempool({ signal }),
+    { refetchInterval: MEMPOOL_REFRESH_MS, ...p.query },
+  )
+}
+
+/**
+ * A transaction in a node's mempool, verified at the verified tip (inputs proven unspent,
+ * signatures checked, fee computed); checked again on each new verified head. Errors: NOT_FOUND
+ * (no node has it), INVALID_AT_TIP (an input is spent: mined or replaced).
+ * @example
+ * const { data, error } = usePendingTransaction({ txid })
+ */
+export function usePendingTransaction(
+  p: WithQuery<GetPendingTransactionParameters, GetPendingTransactionReturnType>,
+): UseQueryResult<GetPendingTransactionReturnType, Error> {
+  const { client } = useLightClientContext()
+  return useClientQuery(
+    lightClientKeys.pendingTransaction(client.network, p.txid),
+    (c, signal) => c.getPendingTransaction({ txid: p.txid, signal }),
     p.query,
   )
 }

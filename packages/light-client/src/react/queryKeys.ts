@@ -32,6 +32,9 @@ export const lightClientKeys = {
     ] as const,
   transaction: (network: Network, txid: HashLike) =>
     ['supernova', network, 'transaction', { txid: hashKey(txid) }] as const,
+  mempool: (network: Network) => ['supernova', network, 'mempool'] as const,
+  pendingTransaction: (network: Network, txid: HashLike) =>
+    ['supernova', network, 'pendingTransaction', { txid: hashKey(txid) }] as const,
   balance: (network: Network, address: AddressLike) =>
     ['supernova', network, 'balance', { address: addressKey(address) }] as const,
   utxos: (network: Network, address: AddressLike, limit?: number) =>
@@ -68,6 +71,8 @@ export const lightClientKeys = {
 export const TIP_DEPENDENT = new Set([
   'chainInfo',
   'transaction',
+  'mempool',
+  'pendingTransaction',
   'balance',
   'utxos',
   'outpoint',

@@ -19,6 +19,12 @@ export type LightClientErrorCode =
   | 'REJECTED'
   /** The caller's signal aborted the call. */
   | 'ABORTED'
+  /**
+   * A pending transaction that cannot go in the next block on the verified tip: an input is
+   * proven spent (mined or conflicted), or a rule that does not depend on its witnesses fails
+   * (`details.reason`: `INPUT_SPENT` or the protocol's TX_* code).
+   */
+  | 'INVALID_AT_TIP'
 
 /** What the SDK throws: a typed `code`, `details` and the chained `cause`. */
 export class LightClientError extends BaseError<LightClientErrorCode> {
@@ -52,6 +58,7 @@ export type VerificationErrorCode =
   | 'AHEAD_OF_CHAIN'
   | 'HEADER_TOO_NEW'
   | 'CHAIN_CHANGED'
+  | 'TX_INVALID'
 
 export type VerificationSeverity = 'lie' | 'conflict' | 'none'
 
@@ -74,6 +81,9 @@ export const VERIFICATION_SEVERITY: Readonly<Record<VerificationErrorCode, Verif
     AHEAD_OF_CHAIN: 'none',
     HEADER_TOO_NEW: 'none',
     CHAIN_CHANGED: 'none',
+    // A pool transaction with the txid asked for whose witnesses fail (a bad signature, a policy
+    // that is not the spent lock's): no honest mempool holds one.
+    TX_INVALID: 'lie',
   }
 
 /** The question a peer was asked, as evidence records it (hashes as Uint8Array). */

@@ -234,6 +234,8 @@ export function connectLightClient(p: ConnectLightClientParameters): RemoteLight
     getBlock: (q) => call('getBlock', q),
     getHeaders: (q) => call('getHeaders', q),
     getTransaction: (q) => call('getTransaction', q),
+    getMempool: (q) => call('getMempool', q ?? {}),
+    getPendingTransaction: (q) => call('getPendingTransaction', q),
     getBalance: (q) => call('getBalance', q),
     getUtxos: (q) => call('getUtxos', q),
     getOutpoint: (q) => call('getOutpoint', q),

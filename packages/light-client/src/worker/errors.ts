@@ -53,6 +53,7 @@ const LIGHT_CLIENT_CODES: Readonly<Record<LightClientErrorCode, true>> = {
   REORGED: true,
   REJECTED: true,
   ABORTED: true,
+  INVALID_AT_TIP: true,
 }
 
 const WORKER_CODES: Readonly<Record<LightClientWorkerErrorCode, true>> = {

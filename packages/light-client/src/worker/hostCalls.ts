@@ -52,6 +52,13 @@ export function runHostCall(
         ...(q as Parameters<LightClient['getTransaction']>[0]),
         signal,
       })
+    case 'getMempool':
+      return client.getMempool({ signal })
+    case 'getPendingTransaction':
+      return client.getPendingTransaction({
+        ...(q as Parameters<LightClient['getPendingTransaction']>[0]),
+        signal,
+      })
     case 'getBalance':
       return client.getBalance({ ...(q as Parameters<LightClient['getBalance']>[0]), signal })
     case 'getUtxos':

@@ -27,6 +27,8 @@ export const CALL_METHODS = [
   'getBlock',
   'getHeaders',
   'getTransaction',
+  'getMempool',
+  'getPendingTransaction',
   'getBalance',
   'getUtxos',
   'getOutpoint',

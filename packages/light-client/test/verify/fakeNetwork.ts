@@ -1,6 +1,7 @@
 import {
   computeTxid,
   DEVNET,
+  emptyFeeHistogram,
   genesisHashBytes,
   type StatusMessage,
   type Transaction,
@@ -148,6 +149,24 @@ export function createFakeNetwork() {
         tipHeight,
         samples: 0,
       }
+    },
+    // An empty pool: nothing pending, and an empty report.
+    getMempoolSummary: async (q = {}) => {
+      const p = pick('mempool-summary', q.peer)
+      return {
+        peer: p.id,
+        tipHeight: p.chain.mc.tip.header.height,
+        time: 0,
+        txCount: 0,
+        totalBytes: 0,
+        minFeeRate: 1,
+        histogram: emptyFeeHistogram(),
+        projected: { txCount: 0, bytes: 0, fees: 0n, minFeeRate: 0, maxFeeRate: 0 },
+        recent: [],
+      }
+    },
+    getMempoolTx: async (q) => {
+      return notFound(pick('mempool-tx', q.peer).id)
     },
     penalize({ peer, points }): PeerOutcome {
       const p = peers.get(peer)

@@ -70,6 +70,8 @@ export function createDeferredClient(network: Network): DeferredClient {
     getBlock: forward('getBlock'),
     getHeaders: forward('getHeaders'),
     getTransaction: forward('getTransaction'),
+    getMempool: forward('getMempool'),
+    getPendingTransaction: forward('getPendingTransaction'),
     getBalance: forward('getBalance'),
     getUtxos: forward('getUtxos'),
     getOutpoint: forward('getOutpoint'),
