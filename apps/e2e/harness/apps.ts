@@ -1,0 +1,86 @@
+/**
+ * The site's three Next.js apps from their production builds (`next start`, cwd apps/<app>), each
+ * on a free loopback port. A missing build fails with what to run.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { NEXT_BIN, ROOT } from './paths.js'
+import { freePort, type Service, startService, waitUntil } from './processes.js'
+
+const START_TIMEOUT_MS = 60_000
+
+export type AppName = 'web' | 'explorer' | 'dashboard'
+
+/** Where each app is mounted on the site (its Next.js basePath). */
+export const BASE_PATHS: Record<AppName, string> = {
+  web: '',
+  explorer: '/explorer',
+  dashboard: '/dashboard',
+}
+
+export type RunningApp = {
+  readonly name: AppName
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string
+  readonly service: Service
+}
+
+const appDir = (name: AppName) => join(ROOT, 'apps', name)
+
+/** @throws {Error} naming the command to run when an app has no production build. */
+export function assertBuilt(name: AppName): void {
+  if (!existsSync(join(appDir(name), '.next', 'BUILD_ID')))
+    throw new Error(
+      `apps/${name} has no production build (apps/${name}/.next/BUILD_ID is missing): run npm run build first (npm test builds it through turbo)`,
+    )
+}
+
+/** Starts `next start` for one app and resolves once it serves its base path. */
+export async function startApp(
+  name: AppName,
+  env: Record<string, string | undefined>,
+): Promise<RunningApp> {
+  assertBuilt(name)
+  const port = await freePort()
+  const origin = `http://127.0.0.1:${port}`
+  const service = startService({
+    name,
+    command: process.execPath,
+    args: [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    cwd: appDir(name),
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
+  })
+  const url = `${origin}${BASE_PATHS[name] || '/'}`
+  try {
+    await waitUntil(
+      `${name} to serve ${url}`,
+      async () => {
+        if (service.child.exitCode !== null) throw new Error(`${name} exited`)
+        const res = await fetch(url, { signal: AbortSignal.timeout(5_000) })
+        return res.status < 500 ? true : undefined
+      },
+      START_TIMEOUT_MS,
+    )
+  } catch (e) {
+    await service.stop()
+    throw new Error(`${(e as Error).message}\n${service.log()}`)
+  }
+  return { name, origin, service }
+}
+
+/**
+ * Where the web build proxies `/explorer` and `/dashboard`. Next.js computes `rewrites()` at
+ * build time (`.next/routes-manifest.json`), so a production build keeps the EXPLORER_URL and
+ * DASHBOARD_URL it was built with whatever `next start` is given.
+ */
+export function builtZoneOrigins(): Partial<Record<'explorer' | 'dashboard', string>> {
+  const manifest = JSON.parse(
+    readFileSync(join(appDir('web'), '.next', 'routes-manifest.json'), 'utf8'),
+  ) as { rewrites?: { afterFiles?: { source: string; destination: string }[] } }
+  const out: Partial<Record<'explorer' | 'dashboard', string>> = {}
+  for (const r of manifest.rewrites?.afterFiles ?? []) {
+    for (const zone of ['explorer', 'dashboard'] as const)
+      if (r.source === BASE_PATHS[zone]) out[zone] = new URL(r.destination).origin
+  }
+  return out
+}

@@ -1,0 +1,87 @@
+/**
+ * A real devnet node from the built CLI: mining (1 s target blocks) with the faucet on, its API
+ * and p2p listeners (TCP, WebSockets, WebRTC-direct) on free loopback ports, data in a temp dir.
+ * It can be stopped and started again on the same ports and data (the restart journey).
+ */
+import { existsSync } from 'node:fs'
+import { NODE_CLI, ROOT } from './paths.js'
+import { freePort, freeUdpPort, type Service, startService, waitUntil } from './processes.js'
+import { chainInfo } from './rpc.js'
+
+const START_TIMEOUT_MS = 30_000
+
+export type DevnetPorts = { rpc: number; tcp: number; ws: number; webrtc: number }
+
+export type Devnet = {
+  readonly dataDir: string
+  readonly ports: DevnetPorts
+  /** JSON-RPC endpoint, `http://127.0.0.1:<port>/rpc`. */
+  readonly rpcUrl: string
+  /** Whether the node process is running. */
+  running(): boolean
+  /** Starts the node (again); resolves once it answers JSON-RPC. */
+  start(): Promise<void>
+  /** Stops the node; resolves once its process group is gone. */
+  stop(): Promise<void>
+  /** Its last log lines, for error messages. */
+  log(): string
+}
+
+/** Picks free ports and returns a stopped node; call `start`. */
+export async function createDevnet(dataDir: string): Promise<Devnet> {
+  if (!existsSync(NODE_CLI))
+    throw new Error(`The full node is not built (${NODE_CLI} is missing): run npm run build first`)
+  const ports: DevnetPorts = {
+    rpc: await freePort(),
+    tcp: await freePort(),
+    ws: await freePort(),
+    webrtc: await freeUdpPort(),
+  }
+  const rpcUrl = `http://127.0.0.1:${ports.rpc}/rpc`
+  let service: Service | undefined
+  const args = [
+    NODE_CLI,
+    'devnet',
+    '--data-dir',
+    dataDir,
+    '--rpc-port',
+    String(ports.rpc),
+    '--p2p-port',
+    String(ports.tcp),
+    '--ws-port',
+    String(ports.ws),
+    '--webrtc-port',
+    String(ports.webrtc),
+    '--log-level',
+    'warn',
+  ]
+  return {
+    dataDir,
+    ports,
+    rpcUrl,
+    running: () => service !== undefined && service.child.exitCode === null,
+    async start() {
+      if (service && service.child.exitCode === null) return
+      service = startService({
+        name: 'devnet',
+        command: process.execPath,
+        args,
+        cwd: ROOT,
+        env: { ...process.env },
+      })
+      await service.waitForLine(/devnet node running/, START_TIMEOUT_MS)
+      const s = service
+      await waitUntil(
+        'the devnet node to answer getChainInfo',
+        () => chainInfo(rpcUrl),
+        10_000,
+      ).catch((e: Error) => {
+        throw new Error(`${e.message}\n${s.log()}`)
+      })
+    },
+    async stop() {
+      await service?.stop()
+    },
+    log: () => service?.log() ?? '',
+  }
+}
