@@ -24,7 +24,9 @@ import {
   useChainInfo,
   useEvidence,
   useLightClient,
+  useMempool,
   useOutpoint,
+  usePendingTransaction,
   useSendTransaction,
   useTransaction,
   useUtxos,
@@ -129,6 +131,32 @@ describe('React hooks over a real client', () => {
       { address: `ed25519:${toHex(ALICE.lock.policyHash)}`, limit: 10 },
     ])
     for (const k of keys) expect(JSON.parse(JSON.stringify(k))).toEqual(k)
+  })
+
+  it('useMempool: the node’s summary marked unverified, refreshed on an interval and on new heads; usePendingTransaction: NOT_FOUND', async () => {
+    const { wrapper, client, queryClient } = setup()
+    const txid = toHex(computeTxid(toAlice))
+    const { result } = renderHook(
+      () => ({ pool: useMempool(), pending: usePendingTransaction({ txid }) }),
+      { wrapper },
+    )
+    await waitFor(() => expect(result.current.pool.isSuccess).toBe(true))
+    expect(result.current.pool.data?.verification).toMatchObject({
+      status: 'unverified',
+      peer: 'p',
+    })
+    expect(result.current.pool.data?.txCount).toBe(0)
+    await waitFor(() => expect(result.current.pending.isError).toBe(true))
+    expect(result.current.pending.error).toMatchObject({ code: 'NOT_FOUND' })
+    expect(
+      queryClient.getQueryCache().find({ queryKey: lightClientKeys.mempool('devnet') }),
+    ).toBeDefined()
+    expect(
+      queryClient
+        .getQueryCache()
+        .find({ queryKey: lightClientKeys.pendingTransaction('devnet', txid) }),
+    ).toBeDefined()
+    expect(client.network).toBe('devnet')
   })
 
   it('starts the client itself, and surfaces typed errors as LightClientError with their code', async () => {

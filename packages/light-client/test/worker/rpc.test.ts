@@ -86,6 +86,22 @@ describe('worker RPC: every LightClient method over a MessagePort', () => {
     expect(page.network).toBe('devnet')
   })
 
+  it('the mempool over the port: an unverified summary naming its node, NOT_FOUND for a pending txid', async () => {
+    setup = hosted({ chain: main })
+    const page = setup.connect()
+    await page.start()
+    await page.waitForSync()
+    const summary = await page.getMempool()
+    expect(summary).toMatchObject({ txCount: 0, tipHeight: 13, recent: [] })
+    expect(summary.verification).toMatchObject({ status: 'unverified', peer: 'p' })
+    expect(summary.histogram).toHaveLength(18)
+    const pending = await lightClientError(
+      page.getPendingTransaction({ txid: toHex(computeTxid(toAlice)) }),
+    )
+    expect(pending.code).toBe('NOT_FOUND')
+    expect(pending.details).toMatchObject({ failures: [{ peer: 'p', code: 'NOT_FOUND' }] })
+  })
+
   it('re-creates errors on the page: LightClientError with code, message and details; TypeError as such', async () => {
     setup = hosted({ chain: main })
     const page = setup.connect()
