@@ -5,7 +5,6 @@ import {
   EnergyInputError,
   efficiencyBounds,
   estimateEnergy,
-  hashrateFromTarget,
   powerWatts,
   weightedEfficiency,
 } from './energy'
@@ -128,26 +127,5 @@ describe('hardware mix', () => {
     expect(code(() => weightedEfficiency([]))).toBe('EMPTY_MIX')
     expect(code(() => weightedEfficiency([{ joulesPerHash: 1, share: 0 }]))).toBe('EMPTY_MIX')
     expect(code(() => weightedEfficiency([{ joulesPerHash: 1, share: -1 }]))).toBe('NEGATIVE')
-  })
-})
-
-describe('hashrateFromTarget', () => {
-  it('divides the expected hashes per block by the block interval', () => {
-    // target = 2^224 − 1 → 2^256 / 2^224 = 2^32 = 4,294,967,296 hashes per block.
-    expect(hashrateFromTarget(2n ** 224n - 1n, 1)).toBe(4_294_967_296)
-    expect(hashrateFromTarget(2n ** 224n - 1n, 5)).toBeCloseTo(858_993_459.2, 3)
-  })
-
-  it('handles the easiest targets without integer truncation', () => {
-    // Any hash meets the maximum target: one hash per block.
-    expect(hashrateFromTarget(2n ** 256n - 1n, 1)).toBe(1)
-    // Half of all hashes meet 2^255 − 1: two hashes per block, found once a second.
-    expect(hashrateFromTarget(2n ** 255n - 1n, 1)).toBe(2)
-  })
-
-  it('rejects targets outside 256 bits and non-positive intervals', () => {
-    expect(code(() => hashrateFromTarget(-1n, 1))).toBe('TARGET_OUT_OF_RANGE')
-    expect(code(() => hashrateFromTarget(2n ** 256n, 1))).toBe('TARGET_OUT_OF_RANGE')
-    expect(code(() => hashrateFromTarget(1n, 0))).toBe('NOT_POSITIVE')
   })
 })

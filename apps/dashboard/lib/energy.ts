@@ -2,6 +2,7 @@
  * The environmental dashboard's estimate (see /methodology): network power from hashrate and
  * hardware efficiency, yearly energy with data-centre overhead (PUE), emissions from grid carbon
  * intensity — each as a lower, best and upper bound. Pure functions on plain numbers.
+ * The hashrate they start from is measured in `hashrate.ts`.
  */
 
 export const HOURS_PER_YEAR = 8760
@@ -45,7 +46,11 @@ export type EnergyInputErrorCode =
   | 'PUE_BELOW_ONE'
   | 'BOUNDS_ORDER'
   | 'EMPTY_MIX'
-  | 'TARGET_OUT_OF_RANGE'
+  | 'UNKNOWN_REGION'
+  | 'SHORT_WINDOW'
+  | 'NOT_CONSECUTIVE'
+  | 'BAD_DATA'
+  | 'HOLDING_ABOVE_SUPPLY'
 
 /** Thrown on inputs that would make the estimate meaningless. */
 export class EnergyInputError extends RangeError {
@@ -58,7 +63,8 @@ export class EnergyInputError extends RangeError {
   }
 }
 
-function check(name: string, value: number, rule: 'nonNegative' | 'positive'): void {
+/** Throws EnergyInputError unless `value` is finite and ≥ 0 (`nonNegative`) or > 0 (`positive`). */
+export function assertNumber(name: string, value: number, rule: 'nonNegative' | 'positive'): void {
   if (!Number.isFinite(value))
     throw new EnergyInputError('NOT_FINITE', `${name} must be finite, got ${value}`)
   if (rule === 'nonNegative' && value < 0)
@@ -69,15 +75,15 @@ function check(name: string, value: number, rule: 'nonNegative' | 'positive'): v
 
 /** Power in watts: hashes per second × joules per hash. */
 export function powerWatts(hashrate: number, joulesPerHash: number): number {
-  check('hashrate', hashrate, 'nonNegative')
-  check('joulesPerHash', joulesPerHash, 'positive')
+  assertNumber('hashrate', hashrate, 'nonNegative')
+  assertNumber('joulesPerHash', joulesPerHash, 'positive')
   return hashrate * joulesPerHash
 }
 
 /** Yearly energy in kWh: watts × 8760 h × PUE ÷ 1000. */
 export function annualEnergyKWh(watts: number, pue: number): number {
-  check('watts', watts, 'nonNegative')
-  check('pue', pue, 'positive')
+  assertNumber('watts', watts, 'nonNegative')
+  assertNumber('pue', pue, 'positive')
   if (pue < 1)
     throw new EnergyInputError('PUE_BELOW_ONE', `PUE is at least 1 by definition, got ${pue}`)
   return (watts * HOURS_PER_YEAR * pue) / 1000
@@ -85,8 +91,8 @@ export function annualEnergyKWh(watts: number, pue: number): number {
 
 /** Yearly emissions in tonnes CO2e: kWh × gCO2e/kWh ÷ 10^6. */
 export function annualEmissionsTonnes(kWhPerYear: number, gridIntensity: number): number {
-  check('kWhPerYear', kWhPerYear, 'nonNegative')
-  check('gridIntensity', gridIntensity, 'nonNegative')
+  assertNumber('kWhPerYear', kWhPerYear, 'nonNegative')
+  assertNumber('gridIntensity', gridIntensity, 'nonNegative')
   return (kWhPerYear * gridIntensity) / 1e6
 }
 
@@ -100,8 +106,8 @@ export function weightedEfficiency(mix: readonly HardwareShare[]): number {
   let total = 0
   let weighted = 0
   for (const { joulesPerHash, share } of mix) {
-    check('joulesPerHash', joulesPerHash, 'positive')
-    check('share', share, 'nonNegative')
+    assertNumber('joulesPerHash', joulesPerHash, 'positive')
+    assertNumber('share', share, 'nonNegative')
     total += share
     weighted += share * joulesPerHash
   }
@@ -117,20 +123,6 @@ export function efficiencyBounds(mix: readonly HardwareShare[]): EfficiencyBound
   const best = weightedEfficiency(mix)
   const values = mix.map((m) => m.joulesPerHash)
   return { lower: Math.min(...values), best, upper: Math.max(...values) }
-}
-
-/**
- * Network hashrate implied by a proof-of-work target: a block needs 2^256 / (target + 1)
- * hashes on average, found once per `blockIntervalSeconds` (use the mean interval observed over
- * a window of verified headers, not the protocol's target interval).
- */
-export function hashrateFromTarget(target: bigint, blockIntervalSeconds: number): number {
-  if (target < 0n || target >= 2n ** 256n) {
-    throw new EnergyInputError('TARGET_OUT_OF_RANGE', 'target must be in [0, 2^256)')
-  }
-  check('blockIntervalSeconds', blockIntervalSeconds, 'positive')
-  const hashesPerBlock = 2 ** 256 / Number(target + 1n)
-  return hashesPerBlock / blockIntervalSeconds
 }
 
 /**
