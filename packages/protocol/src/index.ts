@@ -212,4 +212,12 @@ export {
   verifyTransactionInputs,
   verifyTransactionStructure,
 } from './validation/verifyTransaction.js'
+export {
+  decodeHeadsFrame,
+  encodeHeadsAnnouncement,
+  encodeHeadsRefusal,
+  HEADS_LIMITS,
+  type HeadsFrame,
+  headsProtocolId,
+} from './wire/heads.js'
 export * from './wire/index.js'
