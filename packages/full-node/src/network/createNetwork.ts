@@ -7,6 +7,7 @@ import type { ChainView } from '../chain/types.js'
 import { type RequestContext, requestStatus } from './client.js'
 import { NetworkError } from './errors.js'
 import { Gossip, type NetworkMempool } from './gossip.js'
+import { DEFAULT_HEADS_TUNING, HeadsServer, type HeadsTuning } from './heads.js'
 import { openNodeIdentity } from './identity.js'
 import { createLibp2pNode, type SupernovaLibp2p } from './libp2pNode.js'
 import { DEFAULT_PEER_SCORES_OPTIONS, type PeerScoresOptions } from './peerScores.js'
@@ -36,7 +37,8 @@ export type NetworkOptions = {
 }
 
 export type NetworkTuning = PeerScoresOptions &
-  SyncOptions & {
+  SyncOptions &
+  HeadsTuning & {
     /** Bound on reading a request frame on the server side. Default 5 s. */
     requestReadTimeoutMs: number
     /** How often connected peers are asked for their status. Default 15 s. */
@@ -50,6 +52,7 @@ export type NetworkTuning = PeerScoresOptions &
 
 export const DEFAULT_NETWORK_TUNING: NetworkTuning = {
   ...DEFAULT_PEER_SCORES_OPTIONS,
+  ...DEFAULT_HEADS_TUNING,
   maxBlocksInFlight: 4,
   progressIntervalMs: 2_000,
   maxLocateSteps: 16,
@@ -87,6 +90,8 @@ export type P2PNetwork = {
   publishTransaction(tx: Transaction): Promise<void>
   /** Peers subscribed to each gossip topic. */
   gossipSubscribers(): { blocks: string[]; txs: string[] }
+  /** Open `heads` subscriptions (light clients following our tip). */
+  headsSubscribers(): number
   /** Whether a sync is downloading blocks far behind the best peer. */
   isSyncing(): boolean
   /** Our height and the best peer's during such a sync; undefined otherwise. */
@@ -124,6 +129,10 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
   const server = new RequestServer(
     { network: options.network, ...tuning },
     { chain, mempool, peers, logger: log, now, relay: (tx) => gossip.publishTransaction(tx) },
+  )
+  const heads = new HeadsServer(
+    { network: options.network, ...tuning },
+    { chain, peers, logger: log },
   )
   const statusInFlight = new Set<string>()
   /** Connected peers that serve `status` (learnt from identify); bounded by the connections. */
@@ -197,6 +206,9 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
         // During a long catch-up the blocks are old news; gossip resumes near the tip.
         if (!syncer.isBulkSyncing()) void gossip.publishBlock(block)
       }),
+      // Light clients follow every tip change at once, reorgs included (docs/network.md §2.4).
+      chain.on('tip', ({ tip }) => heads.announce(tip)),
+      () => heads.close(),
     )
   }
 
@@ -217,6 +229,7 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
         ...(options.announce !== undefined ? { announce: options.announce } : {}),
       })
       await server.register(node)
+      await heads.register(node)
       await node.start()
       libp2p = node
       peers.attach(node)
@@ -271,6 +284,7 @@ export function createNetwork(options: NetworkOptions, components: NetworkCompon
     isBanned: (peerId) => peers.scores.isBanned(peerId),
     publishTransaction: (tx) => gossip.publishTransaction(tx),
     gossipSubscribers: () => gossip.subscribers(),
+    headsSubscribers: () => heads.size(),
     isSyncing: () => syncer.isBulkSyncing(),
     syncProgress: () => syncer.progress(),
     requestContext,
