@@ -44,7 +44,10 @@ export type CreateLightClientNetworkParameters = {
   reconnect?: ReconnectOptions
   /** Bound on one dial. Default 10 s. */
   dialTimeoutMs?: number
-  /** How often each peer's status is refreshed. Default 15 s. */
+  /**
+   * How often each peer's status is refreshed. Default 15 s. A peer that pushes its tips
+   * (`heads`, docs/network.md §2.4) is asked only once its last status is 1.5 intervals old.
+   */
   statusIntervalMs?: number
   /** How long a peer whose score fell to −100 is refused. Default 1 h. */
   banMs?: number
@@ -85,8 +88,17 @@ export function createLightClientNetwork(
   const book = new PeerBook({ ...o.reconnect, banMs: o.banMs, now: o.now, random: o.random })
   for (const peer of peersToDial) book.addBootstrap(peer)
   const emitter = createEmitter<LightClientNetworkEvents>(o.logger)
-  const runtime: NetworkRuntime = new NetworkRuntime(o, book, emitter, (peer) =>
-    chain.getStatus(ctx, { peer }),
+  const runtime: NetworkRuntime = new NetworkRuntime(
+    o,
+    book,
+    emitter,
+    (peer) => chain.getStatus(ctx, { peer }),
+    {
+      network: p.network,
+      // A pushed status has no round trip: the peer keeps the latency its last poll measured.
+      onStatus: (peer, status) => onStatus(peer, status, undefined),
+      punish: (peer, points, reason) => punish(peer, points, reason),
+    },
   )
   const hangUp = (peer: string, reason: DisconnectReason) =>
     void runtime
@@ -101,15 +113,18 @@ export function createLightClientNetwork(
     return 'disconnected'
   }
 
-  const onStatus = (peer: string, status: StatusMessage, latencyMs: number): PeerOutcome => {
+  const onStatus = (
+    peer: string,
+    status: StatusMessage,
+    latencyMs: number | undefined,
+  ): PeerOutcome => {
     if (!equalBytes(status.genesisHash, genesis)) {
       o.logger.warn({ peer }, 'peer on another genesis: dropped')
       book.ban(peer, WRONG_GENESIS_BAN_MS)
       hangUp(peer, 'wrong-genesis')
       return 'disconnected'
     }
-    book.setStatus(peer, status, latencyMs)
-    emitter.emit('status', { peer, status })
+    if (book.setStatus(peer, status, latencyMs)) emitter.emit('status', { peer, status })
     return 'none'
   }
 

@@ -38,6 +38,8 @@ type PeerRecord = {
   status: StatusMessage | undefined
   statusAt: number | undefined
   latencyMs: number | undefined
+  /** When the peer last pushed its status (`heads`), while connected. */
+  pushedAt: number | undefined
 }
 
 /**
@@ -165,6 +167,7 @@ export class PeerBook {
     r.status = undefined
     r.statusAt = undefined
     r.latencyMs = undefined
+    r.pushedAt = undefined
     return this.retryLater(r)
   }
 
@@ -176,16 +179,32 @@ export class PeerBook {
     r.status = undefined
     r.statusAt = undefined
     r.latencyMs = undefined
+    r.pushedAt = undefined
     r.dialing = false
     r.nextDialAt = Math.min(r.nextDialAt, r.bannedUntil)
   }
 
-  setStatus(id: string, status: StatusMessage, latencyMs: number): void {
+  /**
+   * Records a claimed status: polled (with the exchange's `latencyMs`) or pushed (without; the
+   * last latency is kept). A polled answer with less work than a status the peer pushed after the
+   * poll was sent is older news (a node's tip work only grows) and only its latency is kept.
+   * Returns whether the status was taken.
+   */
+  setStatus(id: string, status: StatusMessage, latencyMs: number | undefined): boolean {
     const r = this.records.get(id)
-    if (r?.connection === undefined) return
+    if (r?.connection === undefined) return false
+    const now = this.o.now()
+    if (latencyMs !== undefined) {
+      r.latencyMs = latencyMs
+      const overtaken =
+        r.pushedAt !== undefined &&
+        r.pushedAt >= now - latencyMs &&
+        status.cumulativeWork < (r.status?.cumulativeWork ?? 0n)
+      if (overtaken) return false
+    } else r.pushedAt = now
     r.status = status
-    r.statusAt = this.o.now()
-    r.latencyMs = latencyMs
+    r.statusAt = now
+    return true
   }
 
   private retryLater(r: PeerRecord): number {
@@ -236,6 +255,7 @@ export class PeerBook {
         status: undefined,
         statusAt: undefined,
         latencyMs: undefined,
+        pushedAt: undefined,
       }
       this.records.set(id, r)
     }

@@ -54,7 +54,10 @@ export type DisconnectReason =
 export type LightClientNetworkEvents = {
   'peer:connect': { peer: NetworkPeer }
   'peer:disconnect': { peer: string; reason: DisconnectReason }
-  /** A peer's (unverified) status arrived: on connect, every `statusIntervalMs`, and on `getStatus`. */
+  /**
+   * A peer's (unverified) status arrived: pushed on its `heads` stream at every new tip, on
+   * connect, on the status poll, and on `getStatus`.
+   */
   status: { peer: string; status: StatusMessage }
 }
 export type LightClientNetworkEventName = keyof LightClientNetworkEvents

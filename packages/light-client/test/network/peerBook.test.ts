@@ -118,3 +118,37 @@ describe('PeerBook dialing', () => {
     expect(book.dialCandidates().map((p) => p.id)).toEqual([A])
   })
 })
+
+describe('PeerBook statuses, polled and pushed', () => {
+  const work = (cumulativeWork: bigint) => devnetStatus({ cumulativeWork })
+
+  it('a pushed status keeps the last latency; a poll overtaken by a push keeps only its latency', () => {
+    const { book, add, connect, advance } = setup()
+    add(A)
+    connect(A)
+    expect(book.setStatus(A, work(10n), 40)).toBe(true)
+    advance(1_000)
+    expect(book.setStatus(A, work(20n), undefined)).toBe(true)
+    expect(book.peer(A)).toMatchObject({ latencyMs: 40, status: { cumulativeWork: 20n } })
+    advance(30)
+    // Asked 50 ms ago, before the push 30 ms ago: its answer with less work is older news.
+    expect(book.setStatus(A, work(10n), 50)).toBe(false)
+    expect(book.peer(A)).toMatchObject({ latencyMs: 50, status: { cumulativeWork: 20n } })
+    // Asked after the push: taken, whatever its work.
+    expect(book.setStatus(A, work(15n), 10)).toBe(true)
+    expect(book.peer(A)?.status?.cumulativeWork).toBe(15n)
+    // Asked before the push but with as much work or more: taken.
+    expect(book.setStatus(A, work(20n), undefined)).toBe(true)
+    expect(book.setStatus(A, work(25n), 5)).toBe(true)
+  })
+
+  it('a disconnect forgets the push', () => {
+    const { book, add, connect } = setup()
+    add(A)
+    connect(A)
+    book.setStatus(A, work(20n), undefined)
+    book.disconnected(A)
+    connect(A)
+    expect(book.setStatus(A, work(1n), 1)).toBe(true)
+  })
+})
