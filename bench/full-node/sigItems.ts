@@ -20,9 +20,8 @@ export async function sigItems(blocks: Uint8Array[]) {
   for (const b of decoded) {
     for (const tx of b.transactions) {
       const txid = computeTransactionIds(tx).txid
-      tx.outputs.forEach((o, vout) =>
-        outputs.set(`${Buffer.from(txid).toString('hex')}:${vout}`, o.amount),
-      )
+      for (const [vout, o] of tx.outputs.entries())
+        outputs.set(`${Buffer.from(txid).toString('hex')}:${vout}`, o.amount)
     }
   }
   for (const b of decoded.slice(1)) {

@@ -3,7 +3,6 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   type Block,
-  COIN,
   createSignatureSchemes,
   DEVNET,
   decodeUtxoEntry,
@@ -11,7 +10,6 @@ import {
   encodeOutPoint,
   encodeUtxoEntry,
   hashHeader,
-  initHashing,
   MemoryChain,
   toHex,
 } from '@supernova/protocol'
@@ -20,7 +18,7 @@ import { Chain } from '../../src/chain/Chain.js'
 import { keys } from '../../src/storage/layout.js'
 import { openLevelStore } from '../../src/storage/levelStore.js'
 import { prefixRange } from '../../src/storage/store.js'
-import { alice, carol, logger, miner, tempDir } from '../helpers/chain.js'
+import { logger, tempDir } from '../helpers/chain.js'
 import { buildSequence } from './sequence.js'
 
 /**

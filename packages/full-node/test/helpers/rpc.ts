@@ -1,4 +1,5 @@
 /** Calls a JSON-RPC method on a running node's API; throws with the method name on an error answer. */
+// biome-ignore lint/suspicious/noExplicitAny: each test reads the fields of the method it called.
 export async function rpc(baseUrl: string, method: string, params: unknown = {}): Promise<any> {
   const res = await fetch(`${baseUrl}/rpc`, {
     method: 'POST',

@@ -29,7 +29,7 @@ export type ClientPageSuite = {
  * Registers the hooks and returns the suite, whose fields are set once `beforeAll` ran.
  * `afterSetup` runs last in beforeAll (e.g. to start a proxy), `beforeTeardown` first in afterAll.
  */
-export function useClientPageSuite(o: {
+export function setupClientPageSuite(o: {
   payee: DevnetAccount
   amount: bigint
   confirmations?: number

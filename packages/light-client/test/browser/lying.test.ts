@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { type Corrupt, startLyingProxy } from '../client/lyingProxy.js'
 import type { RawNode } from '../network/rawNode.js'
 import { runClientPage } from './clientHarness.js'
-import { useClientPageSuite } from './clientSuite.js'
+import { setupClientPageSuite } from './clientSuite.js'
 
 const AMOUNT = 4n * COIN
 
@@ -16,7 +16,7 @@ const inflate: Corrupt = (body) => {
 }
 
 let proxy: RawNode
-const s = useClientPageSuite({
+const s = setupClientPageSuite({
   payee: devnetAccount(23),
   amount: AMOUNT,
   afterSetup: async (suite) => {

@@ -3,10 +3,10 @@ import { COIN, devnetAccount, toHex } from '@supernova/protocol'
 import { describe, expect, it } from 'vitest'
 import { mineBlocks } from '../network/fullNode.js'
 import { reloadClientPage, runClientPage } from './clientHarness.js'
-import { useClientPageSuite } from './clientSuite.js'
+import { setupClientPageSuite } from './clientSuite.js'
 
 const AMOUNT = 3n * COIN
-const s = useClientPageSuite({ payee: devnetAccount(22), amount: AMOUNT, confirmations: 2 })
+const s = setupClientPageSuite({ payee: devnetAccount(22), amount: AMOUNT, confirmations: 2 })
 
 describe('a reload in Chromium', () => {
   it('resumes the header chain from IndexedDB (no re-sync from genesis) and verifies the balance again', async () => {

@@ -3,11 +3,11 @@ import { COIN, devnetAccount, toHex } from '@supernova/protocol'
 import { describe, expect, it } from 'vitest'
 import type { TransportName } from '../../src/network/types.js'
 import { runClientPage } from './clientHarness.js'
-import { useClientPageSuite } from './clientSuite.js'
+import { setupClientPageSuite } from './clientSuite.js'
 
 const AMOUNT = 7n * COIN
 // An account with no genesis allocation: its only coin is the payment this test makes.
-const s = useClientPageSuite({ payee: devnetAccount(21), amount: AMOUNT, confirmations: 3 })
+const s = setupClientPageSuite({ payee: devnetAccount(21), amount: AMOUNT, confirmations: 3 })
 
 async function verifiedBalanceOver(transport: TransportName, bootstrap: string) {
   // A fresh context: its own, empty IndexedDB.

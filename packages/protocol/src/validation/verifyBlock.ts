@@ -1,7 +1,7 @@
 import type { Block } from '../block/block.js'
 import { computeBlockFilter, computeTxRoot } from '../block/commitments.js'
 import { HEADER_BYTES } from '../block/header.js'
-import { equalBytes, fromHex, toHex } from '../bytes.js'
+import { equalBytes, fromHex } from '../bytes.js'
 import { varintLength } from '../codec/writer.js'
 import type { SignatureSchemes } from '../crypto/types.js'
 import { blockSubsidy, treasuryShare } from '../economics/supply.js'
