@@ -1,17 +1,10 @@
-import {
-  Card,
-  cx,
-  EmptyState,
-  FOCUS_RING,
-  VerificationBadge,
-  type VerificationStatus,
-} from '@supernova/ui'
+import { Card, cx, FOCUS_RING, VerificationBadge, type VerificationStatus } from '@supernova/ui'
 import { LightClientStatus } from '@supernova/ui/chain'
 
 const PARTS = [
   {
     name: 'Wallet',
-    href: '#wallet',
+    href: '/wallet',
     text: 'Hold and send NOVA. Keys are created and encrypted in your browser; balances are shown only once your browser has proved them against the chain.',
   },
   {
@@ -131,15 +124,23 @@ export default function HomePage() {
       <Card
         id="wallet"
         title="Wallet"
-        description="Send and receive NOVA from this page, with keys that never leave your browser."
+        description="Send and receive NOVA from this site, with keys that never leave your browser."
       >
-        <EmptyState title="The web wallet arrives with the light client">
-          <p>
-            Keys will be generated and encrypted here, in your browser. Balances and history will
-            appear only after your browser has verified them against the chain, so no balance is
-            shown until then.
-          </p>
-        </EmptyState>
+        <p className="max-w-prose text-sm leading-relaxed text-zinc-700 dark:text-zinc-300">
+          Create a wallet or import one from its recovery phrase. Keys are generated and encrypted
+          here, under your password; balances and history appear once your browser has verified them
+          against the chain.
+        </p>
+        <a
+          href="/wallet"
+          className={cx(
+            'mt-4 inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400',
+            FOCUS_RING,
+          )}
+        >
+          Open the wallet
+          <span aria-hidden="true">→</span>
+        </a>
       </Card>
     </div>
   )
