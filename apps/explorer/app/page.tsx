@@ -1,6 +1,7 @@
 import { ExplorerPage } from '../components/ExplorerPage'
 import { HomeView } from '../components/home/HomeView'
 import { SearchForm } from '../components/SearchForm'
+import { PacerProvider } from '../hooks/usePacer'
 
 export default function ExplorerHome() {
   return (
@@ -9,7 +10,9 @@ export default function ExplorerHome() {
       description="Blocks, transactions and addresses of the SuperNova chain, each checked by your browser before it is shown."
     >
       <SearchForm />
-      <HomeView />
+      <PacerProvider>
+        <HomeView />
+      </PacerProvider>
     </ExplorerPage>
   )
 }

@@ -79,6 +79,7 @@ export function HashLink({
   className,
 }: HashLinkProps) {
   const text = full ? value : shortHash(value, head, tail)
+  // A shortened value never wraps; a whole one wraps anywhere (hex has no break points).
   const textClass = full ? 'break-all' : 'whitespace-nowrap'
   return (
     <span className={cx('inline-flex max-w-full items-center gap-1 font-mono text-sm', className)}>

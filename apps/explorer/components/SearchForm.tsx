@@ -5,14 +5,21 @@ import Form from 'next/form'
  * The explorer's search box. A GET form to /search (Next adds the /explorer basePath), so it
  * works before JavaScript loads; with JavaScript it navigates without a full reload.
  */
-export function SearchForm({ defaultValue = '' }: { defaultValue?: string }) {
+export function SearchForm({
+  defaultValue = '',
+  inputId = 'explorer-search',
+}: {
+  defaultValue?: string
+  /** Unique per page: a second search box on a page needs another id. */
+  inputId?: string
+}) {
   return (
     <Form action="/search" role="search" className="flex w-full max-w-3xl gap-2">
-      <label htmlFor="explorer-search" className="sr-only">
+      <label htmlFor={inputId} className="sr-only">
         Block height, block hash, transaction id or address
       </label>
       <input
-        id="explorer-search"
+        id={inputId}
         name="q"
         type="search"
         defaultValue={defaultValue}

@@ -100,8 +100,8 @@ describe('volumeSeries', () => {
         { height: 3, timestamp: 30, txCount: 4 },
       ]),
     ).toEqual([
-      { height: 1, timestamp: 10, txCount: 1, transfers: 0 },
-      { height: 3, timestamp: 30, txCount: 4, transfers: 3 },
+      { height: 1, timestamp: 10, txCount: 1, transfers: 0, coinbase: 1 },
+      { height: 3, timestamp: 30, txCount: 4, transfers: 3, coinbase: 1 },
     ])
   })
 })

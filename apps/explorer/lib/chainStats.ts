@@ -118,6 +118,8 @@ export type BlockVolume = { height: number; timestamp: number; txCount: number }
 export type VolumePoint = BlockVolume & {
   /** Transactions other than the coinbase: what people sent. */
   transfers: number
+  /** The coinbase (1 in every block but an empty one, which cannot exist). */
+  coinbase: number
 }
 
 /**
@@ -128,5 +130,5 @@ export function volumeSeries(blocks: readonly BlockVolume[]): VolumePoint[] {
   for (const b of blocks) byHeight.set(b.height, b)
   return [...byHeight.values()]
     .sort((a, b) => a.height - b.height)
-    .map((b) => ({ ...b, transfers: Math.max(0, b.txCount - 1) }))
+    .map((b) => ({ ...b, transfers: Math.max(0, b.txCount - 1), coinbase: Math.min(1, b.txCount) }))
 }
