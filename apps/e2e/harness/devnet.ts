@@ -3,6 +3,7 @@
  * and p2p listeners (TCP, WebSockets, WebRTC-direct) on free loopback ports, data in a temp dir.
  * It can be stopped and started again on the same ports and data (the restart journey).
  */
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { NODE_CLI, ROOT } from './paths.js'
 import { freePort, freeUdpPort, type Service, startService, waitUntil } from './processes.js'
@@ -17,6 +18,8 @@ export type Devnet = {
   readonly ports: DevnetPorts
   /** JSON-RPC endpoint, `http://127.0.0.1:<port>/rpc`. */
   readonly rpcUrl: string
+  /** Bearer token for the admin methods (setMining): random per run. */
+  readonly apiKey: string
   /** Whether the node process is running. */
   running(): boolean
   /** Starts the node (again); resolves once it answers JSON-RPC. */
@@ -38,6 +41,7 @@ export async function createDevnet(dataDir: string): Promise<Devnet> {
     webrtc: await freeUdpPort(),
   }
   const rpcUrl = `http://127.0.0.1:${ports.rpc}/rpc`
+  const apiKey = randomBytes(16).toString('hex')
   let service: Service | undefined
   const args = [
     NODE_CLI,
@@ -52,6 +56,8 @@ export async function createDevnet(dataDir: string): Promise<Devnet> {
     String(ports.ws),
     '--webrtc-port',
     String(ports.webrtc),
+    '--api-key',
+    apiKey,
     '--log-level',
     'warn',
   ]
@@ -59,6 +65,7 @@ export async function createDevnet(dataDir: string): Promise<Devnet> {
     dataDir,
     ports,
     rpcUrl,
+    apiKey,
     running: () => service !== undefined && service.child.exitCode === null,
     async start() {
       if (service && service.child.exitCode === null) return

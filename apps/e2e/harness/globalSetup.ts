@@ -24,6 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const info: SiteInfo = {
       url: site.url,
       rpcUrl: site.devnet.rpcUrl,
+      apiKey: site.devnet.apiKey,
       controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
       zoneOverrides: [...site.zoneOverrides],
       chain,

@@ -20,9 +20,9 @@ export type PageSpec = {
   heading: RegExp
 }
 
-/** A figure's "Show proof" disclosure in the verified (or final) state. */
-export const verifiedProof = (page: Page) =>
-  page.locator('details[data-proof-status="verified"], details[data-proof-status="final"]').first()
+/** A figure's "Show proof" disclosure in the verified (or final) state, in a page or a part of it. */
+export const verifiedProof = (scope: Page | Locator) =>
+  scope.locator('details[data-proof-status="verified"], details[data-proof-status="final"]').first()
 
 /** The light-client status panel's verified height (a number once the client synced). */
 export const verifiedHeight = (page: Page) =>

@@ -2,10 +2,18 @@
 import { waitUntil } from './processes.js'
 
 /** Calls one JSON-RPC method; throws with the node's message on an error answer. */
-export async function rpc<T>(url: string, method: string, params: object = {}): Promise<T> {
+export async function rpc<T>(
+  url: string,
+  method: string,
+  params: object = {},
+  apiKey?: string,
+): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+    },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
     signal: AbortSignal.timeout(10_000),
   })
@@ -16,6 +24,11 @@ export async function rpc<T>(url: string, method: string, params: object = {}): 
 
 /** What `getChainInfo` answers (the fields the tests read). */
 export type ChainInfo = { height: number; tipHash: string; mempoolSize: number; peers: number }
+
+/** Turns the node's miner on or off (an admin method). */
+export async function setMining(site: { rpcUrl: string; apiKey: string }, enabled: boolean) {
+  await rpc(site.rpcUrl, 'setMining', { enabled }, site.apiKey)
+}
 
 /** The node's tip. */
 export const chainInfo = (url: string) => rpc<ChainInfo>(url, 'getChainInfo')

@@ -17,6 +17,8 @@ export type SiteInfo = {
   url: string
   /** The devnet node's JSON-RPC endpoint. */
   rpcUrl: string
+  /** The node's admin token (setMining). */
+  apiKey: string
   /** POST `/devnet/stop` and `/devnet/start` here. */
   controlUrl: string
   zoneOverrides: ZoneOverride[]
