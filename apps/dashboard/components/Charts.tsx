@@ -1,9 +1,10 @@
 'use client'
-import { Card, cx, DataTable, FOCUS_RING } from '@supernova/ui'
+import { Card, cx, FOCUS_RING } from '@supernova/ui'
 import type { ReactNode } from 'react'
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatEmissions, formatHashes, formatPower } from '../lib/format'
 import type { SeriesPoint } from '../lib/series'
+import { ScrollTable } from './ScrollTable'
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString()
 
@@ -112,7 +113,7 @@ function SeriesTable({ spec, points }: { spec: ChartSpec; points: SeriesPoint[] 
     return Array.isArray(v) ? `${spec.format(v[0])} – ${spec.format(v[1])}` : spec.format(Number(v))
   }
   return (
-    <DataTable<SeriesPoint>
+    <ScrollTable<SeriesPoint>
       caption={`${spec.title}, per window of blocks`}
       columns={[
         {

@@ -1,9 +1,10 @@
-import { Card, DataTable } from '@supernova/ui'
+import { Card } from '@supernova/ui'
 import type { ReactNode } from 'react'
 import { formatHashes, formatNumber, formatPercent } from '../lib/format'
 import { GRID_DATA, type GridRegion } from '../lib/grid'
 import type { DataSource } from '../lib/hardware'
 import { HARDWARE_TABLE, type HardwareRow, joulesPerHash } from '../lib/hardware'
+import { ScrollTable } from './ScrollTable'
 
 const LINK = 'font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300'
 
@@ -41,7 +42,8 @@ export function HardwareCard({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       title={`Hardware efficiency · table ${t.version}`}
       description="CPUs and GPUs that can compute SuperNova’s proof of work (BLAKE3 over the header). Derived from spec sheets, not measured; see the methodology."
     >
-      <DataTable<HardwareRow>
+      <ScrollTable<HardwareRow>
+        minWidth="min-w-[56rem]"
         caption={`Hardware-efficiency table ${t.version}, published ${t.published}`}
         captionHidden
         columns={[
@@ -100,7 +102,7 @@ export function GridCard({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       title={`Grid intensity · ${g.dataYear} data, version ${g.version}`}
       description={`${g.basis} ${g.transcribed}`}
     >
-      <DataTable<GridRegion>
+      <ScrollTable<GridRegion>
         caption={`Grid carbon intensity and renewable share by region, ${g.dataYear}`}
         captionHidden
         columns={[

@@ -1,9 +1,10 @@
 'use client'
-import { Card, DataTable, Stat, StatList } from '@supernova/ui'
+import { Card, Stat, StatList } from '@supernova/ui'
 import { ProofDetails, type VerificationInfo } from '@supernova/ui/chain'
 import type { ReactNode } from 'react'
 import { formatEmissions, formatEnergy, formatPower, formatUsd } from '../lib/format'
 import type { Bounded, Indicators } from '../lib/indicators'
+import { ScrollTable } from './ScrollTable'
 
 type Row = {
   id: string
@@ -96,7 +97,7 @@ export function EstimateCard({
           hint={range(i.costPerYear, formatUsd)}
         />
       </StatList>
-      <DataTable<Row>
+      <ScrollTable<Row>
         className="mt-6"
         caption="Every figure with its bounds"
         columns={[

@@ -1,16 +1,9 @@
 'use client'
-import {
-  Card,
-  cx,
-  DataTable,
-  FOCUS_RING,
-  FormatError,
-  formatAmount,
-  parseAmount,
-} from '@supernova/ui'
+import { Card, cx, FOCUS_RING, FormatError, formatAmount, parseAmount } from '@supernova/ui'
 import { useId, useState } from 'react'
 import { formatEmissions, formatEnergy, formatNumber } from '../lib/format'
 import { allocateToHolding, type Bounded, type Indicators } from '../lib/indicators'
+import { ScrollTable } from './ScrollTable'
 
 type Row = { id: string; label: string; values: Bounded; format: (n: number) => string }
 
@@ -106,7 +99,7 @@ export function HoldingCard({ indicators, supply, supplyHeight }: HoldingCardPro
         {error ??
           `${formatNumber((allocation?.share ?? 0) * 100)}% of the ${formatAmount(supply)} supply at height ${supplyHeight}.`}
       </p>
-      <DataTable<Row>
+      <ScrollTable<Row>
         className="mt-4"
         caption="Allocation to this holding"
         columns={[

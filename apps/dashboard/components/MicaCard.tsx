@@ -1,7 +1,8 @@
 'use client'
-import { Card, cx, DataTable, FOCUS_RING } from '@supernova/ui'
+import { Card, cx, FOCUS_RING } from '@supernova/ui'
 import { formatNumber } from '../lib/format'
 import { type MicaIndicator, type MicaReport, micaReportToCsv } from '../lib/mica'
+import { ScrollTable } from './ScrollTable'
 
 /** Saves text as a file through a temporary object URL (nothing leaves the browser). */
 function download(name: string, type: string, text: string): void {
@@ -16,7 +17,7 @@ function download(name: string, type: string, text: string): void {
 }
 
 const BUTTON = cx(
-  'rounded-md bg-indigo-700 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-800 dark:bg-indigo-500 dark:text-zinc-950 dark:hover:bg-indigo-400',
+  'rounded-md bg-indigo-700 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-800 disabled:cursor-not-allowed disabled:opacity-60 dark:bg-indigo-400 dark:text-zinc-950 dark:hover:bg-indigo-300',
   FOCUS_RING,
 )
 
@@ -25,6 +26,8 @@ const BUTTON = cx(
  * page, and their export as CSV and JSON with the header range, assumptions and data versions.
  */
 export function MicaCard({ report }: { report: MicaReport }) {
+  // An export is complete only once the measured blocks are counted.
+  const counting = report.chain.transactions === null
   const base = `supernova-mica-indicators-${report.chain.network}-${report.chain.headerRange.toHeight}`
   const value = (key: 'lower' | 'best' | 'upper') => (i: MicaIndicator) =>
     i.value === null ? '—' : <span className="whitespace-nowrap">{formatNumber(i.value[key])}</span>
@@ -34,9 +37,15 @@ export function MicaCard({ report }: { report: MicaReport }) {
       title="MiCA sustainability indicators"
       description="The indicators the EU’s Markets in Crypto-Assets Regulation asks to be disclosed for a consensus mechanism, from the figures above."
       action={
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          {counting && (
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">
+              Downloads open once the blocks are counted…
+            </span>
+          )}
           <button
             type="button"
+            disabled={counting}
             className={BUTTON}
             onClick={() =>
               download(`${base}.csv`, 'text/csv;charset=utf-8', micaReportToCsv(report))
@@ -46,6 +55,7 @@ export function MicaCard({ report }: { report: MicaReport }) {
           </button>
           <button
             type="button"
+            disabled={counting}
             className={BUTTON}
             onClick={() =>
               download(`${base}.json`, 'application/json', `${JSON.stringify(report, null, 2)}\n`)
@@ -56,8 +66,9 @@ export function MicaCard({ report }: { report: MicaReport }) {
         </div>
       }
     >
-      <DataTable<MicaIndicator>
-        caption="MiCA sustainability indicators"
+      <ScrollTable<MicaIndicator>
+        minWidth="min-w-[52rem]"
+        caption="MiCA sustainability indicators with their bounds"
         captionHidden
         columns={[
           { id: 'name', header: 'Indicator', cell: (i) => i.name },

@@ -1,9 +1,10 @@
 'use client'
 import { useBalance } from '@supernova/light-client/react'
 import { encodeAddress, getChainParams, type Network } from '@supernova/protocol'
-import { Card, DataTable, formatAmount, HashText, Notice, Stat, StatList } from '@supernova/ui'
+import { Card, formatAmount, HashText, Notice, Stat, StatList } from '@supernova/ui'
 import { ProofDetails, type VerificationInfo } from '@supernova/ui/chain'
 import type { BlockCounts } from '../lib/blocks'
+import { ScrollTable } from './ScrollTable'
 
 export type ProgramsProps = {
   network: Network
@@ -94,7 +95,7 @@ export function TreasuryCard({ network, counts, range, verification }: ProgramsP
           proof="Each unspent output of the treasury lock proven in the UTXO tree committed by this header (utxoRoot)."
         />
       )}
-      <DataTable
+      <ScrollTable
         className="mt-4"
         caption="Allocations in the measured blocks, newest first"
         columns={[

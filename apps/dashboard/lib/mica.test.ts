@@ -48,7 +48,7 @@ function report(indicators = INDICATORS) {
 
 describe('micaIndicators', () => {
   it('lists the six indicators with bounds, scope 1 not estimated', () => {
-    const list = micaIndicators(INDICATORS)
+    const list = micaIndicators(INDICATORS, 4)
     expect(list.map((i) => i.id)).toEqual([
       'energy_consumption',
       'renewable_energy_share',
@@ -66,10 +66,12 @@ describe('micaIndicators', () => {
   })
 
   it('has no per-transaction values without transactions, and says why', () => {
-    const list = micaIndicators({ ...INDICATORS, perTransaction: null })
-    expect(list[2]!.value).toBeNull()
-    expect(list[2]!.note).toMatch(/No user transaction/)
-    expect(list[5]!.value).toBeNull()
+    const none = micaIndicators({ ...INDICATORS, perTransaction: null }, 0)
+    expect(none[2]!.value).toBeNull()
+    expect(none[2]!.note).toMatch(/No user transaction/)
+    expect(none[5]!.value).toBeNull()
+    const counting = micaIndicators({ ...INDICATORS, perTransaction: null }, null)
+    expect(counting[5]!.note).toMatch(/still being counted/)
   })
 })
 

@@ -53,11 +53,16 @@ export type MicaReport = {
 
 const same = (v: number): Bounded => ({ lower: v, best: v, upper: v })
 
-/** The six indicators from computed figures. */
-export function micaIndicators(i: Indicators): MicaIndicator[] {
+/**
+ * The six indicators from computed figures; `transactions` is the count they were computed with
+ * (null while the blocks are still being counted).
+ */
+export function micaIndicators(i: Indicators, transactions: number | null): MicaIndicator[] {
   const perTx = i.perTransaction
   const noTx =
-    'No user transaction in the measured blocks (or still counting): no per-transaction figure.'
+    transactions === null
+      ? 'The measured blocks are still being counted: no per-transaction figure yet.'
+      : 'No user transaction in the measured blocks: no per-transaction figure.'
   return [
     {
       id: 'energy_consumption',
@@ -137,7 +142,7 @@ export function buildMicaReport(p: {
       hardware: { id: p.hardware.id, version: p.hardware.version },
       grid: { id: p.grid.id, version: p.grid.version, dataYear: p.grid.dataYear },
     },
-    indicators: micaIndicators(p.indicators),
+    indicators: micaIndicators(p.indicators, p.chain.transactions),
     methodology: p.methodology,
   }
 }
