@@ -1,7 +1,7 @@
 'use client'
 import { useLightClient } from '@supernova/light-client/react'
 import { genesisHashBytes, getChainParams } from '@supernova/protocol'
-import { Notice } from '@supernova/ui'
+import { Card, Notice } from '@supernova/ui'
 import { ProofDetails, useSiteClientStatus } from '@supernova/ui/chain'
 import { useMemo } from 'react'
 import { CHART_BUCKETS, describeChainInput, supplyAt, toWindowHeaders } from '../lib/chainWindow'
@@ -91,12 +91,15 @@ function Waiting({ data }: { data: DashboardData }) {
         A hashrate needs at least two verified headers; the figures appear with the next block.
       </Notice>
     )
+  // The estimate card's title and about its height, so nothing jumps when the figures arrive.
   return (
-    <Loading lines={6}>
-      {status.phase === 'ready'
-        ? 'Verifying the newest headers…'
-        : 'Connecting the light client to a full node…'}
-    </Loading>
+    <Card title="Network power, energy and emissions" className="min-h-[32rem]">
+      <Loading lines={8}>
+        {status.phase === 'ready'
+          ? 'Verifying the newest headers…'
+          : 'Connecting the light client to a full node…'}
+      </Loading>
+    </Card>
   )
 }
 
