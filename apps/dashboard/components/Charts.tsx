@@ -62,7 +62,7 @@ function SeriesChart({ spec, points }: { spec: ChartSpec; points: SeriesPoint[] 
       >
         <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
         <XAxis
-          dataKey="time"
+          dataKey="midTime"
           type="number"
           domain={['dataMin', 'dataMax']}
           tickFormatter={time}
@@ -83,7 +83,7 @@ function SeriesChart({ spec, points }: { spec: ChartSpec; points: SeriesPoint[] 
         />
         {spec.band !== undefined && (
           <Area
-            type="stepBefore"
+            type="step"
             dataKey={spec.band}
             name="Lower – upper bound"
             stroke="none"
@@ -93,7 +93,7 @@ function SeriesChart({ spec, points }: { spec: ChartSpec; points: SeriesPoint[] 
           />
         )}
         <Line
-          type="stepBefore"
+          type="step"
           dataKey={spec.best}
           name={spec.band === undefined ? 'Value' : 'Best estimate'}
           stroke={spec.color}

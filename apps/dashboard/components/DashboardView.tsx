@@ -3,6 +3,7 @@ import { useLightClient } from '@supernova/light-client/react'
 import { genesisHashBytes, getChainParams } from '@supernova/protocol'
 import { Card, Notice } from '@supernova/ui'
 import { ProofDetails, useSiteClientStatus } from '@supernova/ui/chain'
+import Link from 'next/link'
 import { useMemo } from 'react'
 import { CHART_BUCKETS, describeChainInput, supplyAt, toWindowHeaders } from '../lib/chainWindow'
 import { GRID_DATA } from '../lib/grid'
@@ -129,6 +130,16 @@ export function DashboardView() {
     <div className="space-y-8">
       {data.countsQuery.error !== null && (
         <QueryError error={data.countsQuery.error} what="the blocks of the measured window" />
+      )}
+      {f.network === 'devnet' && (
+        <Notice title="A local devnet: tiny figures by design">
+          One CPU mines this chain at the easiest difficulty the protocol allows, so its power is
+          nanowatts to microwatts — the computer running it draws far more, mostly idle power no
+          difficulty reveals. The method carries over to a public network; the numbers do not.{' '}
+          <Link href="/methodology#limitations" className="underline underline-offset-2">
+            Limitations
+          </Link>
+        </Notice>
       )}
       <EstimateCard
         indicators={f.indicators}

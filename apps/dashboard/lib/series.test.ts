@@ -23,9 +23,9 @@ describe('buildSeries', () => {
   const j = hardwareBounds(HARDWARE_TABLE)
 
   it('has one point per window, timed at its last block', () => {
-    expect(s.map((p) => [p.fromHeight, p.toHeight, p.time, p.hashrate])).toEqual([
-      [0, 4, 4_000, 2],
-      [4, 8, 12_000, 1],
+    expect(s.map((p) => [p.fromHeight, p.toHeight, p.time, p.midTime, p.hashrate])).toEqual([
+      [0, 4, 4_000, 2_000, 2],
+      [4, 8, 12_000, 8_000, 1],
     ])
   })
 

@@ -15,6 +15,8 @@ export type SeriesPoint = {
   toHeight: number
   /** Timestamp (ms) of the window's last block. */
   time: number
+  /** Midway between the window's opening header and its last block: where a chart places it. */
+  midTime: number
   hashrate: number
   /** Power in W: [lower, upper] for the band, and the best estimate. */
   powerBand: [number, number]
@@ -35,13 +37,14 @@ export function buildSeries(p: {
   hardware: Pick<HardwareTable, 'rows'>
   grid: Pick<GridData, 'regions'>
 }): SeriesPoint[] {
-  const lastTime = new Map(p.headers.map((h) => [h.height, h.timestamp]))
+  const timeAt = new Map(p.headers.map((h) => [h.height, h.timestamp]))
   return hashrateSeries(p.headers, p.buckets).map((window) => {
     const i = computeIndicators({ ...p, window, transactions: null })
     return {
       fromHeight: window.fromHeight,
       toHeight: window.toHeight,
-      time: lastTime.get(window.toHeight)!,
+      time: timeAt.get(window.toHeight)!,
+      midTime: timeAt.get(window.fromHeight)! + window.spanMs / 2,
       hashrate: window.hashrate,
       powerBand: [i.powerWatts.lower, i.powerWatts.upper],
       powerBest: i.powerWatts.best,
