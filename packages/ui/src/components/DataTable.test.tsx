@@ -20,7 +20,9 @@ describe('DataTable', () => {
     const html = renderToStaticMarkup(
       <DataTable caption="Latest blocks" columns={COLUMNS} rows={[]} rowKey={(r) => r.height} />,
     )
-    expect(html).toMatch(/^<div[^>]*><table[^>]*><caption[^>]*>Latest blocks<\/caption>/)
+    expect(html).toMatch(/^<section[^>]*><table[^>]*><caption[^>]*>Latest blocks<\/caption>/)
+    // The scroll box can take keyboard focus and is named after the caption.
+    expect(html).toMatch(/^<section[^>]*aria-label="Latest blocks"[^>]*tabindex="0"/)
     expect(cells(html, 'th')).toEqual(['Height', 'Transactions'])
     expect(html.match(/scope="col"/g)).toHaveLength(2)
   })
