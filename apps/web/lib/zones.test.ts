@@ -1,29 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ZONE_URLS, parseZoneOrigin, zoneRewrites, zoneUrlsFromEnv } from './zones'
+import { DEFAULT_ZONE_URLS, parseZoneOrigin, zoneDestination, zoneUrlsFromEnv } from './zones'
 
-describe('zoneRewrites', () => {
-  it('mounts both zones, bare path and sub-paths, at their default ports', () => {
-    expect(zoneRewrites(DEFAULT_ZONE_URLS)).toEqual([
-      { source: '/explorer', destination: 'http://localhost:3001/explorer' },
-      { source: '/explorer/:path+', destination: 'http://localhost:3001/explorer/:path+' },
-      { source: '/dashboard', destination: 'http://localhost:3002/dashboard' },
-      { source: '/dashboard/:path+', destination: 'http://localhost:3002/dashboard/:path+' },
-    ])
+describe('zoneDestination', () => {
+  it('sends zone pages and their assets to the zone, bare path included, query kept', () => {
+    expect(zoneDestination('/explorer', '', DEFAULT_ZONE_URLS)).toBe(
+      'http://localhost:3001/explorer',
+    )
+    expect(zoneDestination('/explorer/tx/ab', '?p=2', DEFAULT_ZONE_URLS)).toBe(
+      'http://localhost:3001/explorer/tx/ab?p=2',
+    )
+    expect(zoneDestination('/dashboard/_next/static/x.js', '', DEFAULT_ZONE_URLS)).toBe(
+      'http://localhost:3002/dashboard/_next/static/x.js',
+    )
   })
 
-  it('drops a trailing slash from configured origins', () => {
-    const rules = zoneRewrites({
-      explorerUrl: 'http://127.0.0.1:4001/',
-      dashboardUrl: 'https://dash.example',
-    })
-    expect(rules[1]).toEqual({
-      source: '/explorer/:path+',
-      destination: 'http://127.0.0.1:4001/explorer/:path+',
-    })
-    expect(rules[2]).toEqual({
-      source: '/dashboard',
-      destination: 'https://dash.example/dashboard',
-    })
+  it('leaves the web app its own paths, including look-alikes of zone paths', () => {
+    for (const path of ['/', '/wallet', '/api/bootstrap', '/explorerx', '/dashboards/a'])
+      expect(zoneDestination(path, '', DEFAULT_ZONE_URLS)).toBeUndefined()
+  })
+
+  it('uses configured origins, a trailing slash dropped', () => {
+    const urls = { explorerUrl: 'http://127.0.0.1:4001/', dashboardUrl: 'https://dash.example' }
+    expect(zoneDestination('/explorer/a', '', urls)).toBe('http://127.0.0.1:4001/explorer/a')
+    expect(zoneDestination('/dashboard', '', urls)).toBe('https://dash.example/dashboard')
   })
 })
 

@@ -11,9 +11,6 @@ export const DEFAULT_ZONE_URLS: ZoneUrls = {
   dashboardUrl: 'http://localhost:3002',
 }
 
-/** One rewrite rule, in the shape `next.config` `rewrites()` returns. */
-export type ZoneRewrite = { source: string; destination: string }
-
 /**
  * Normalises a zone origin: must be an absolute http(s) URL without path, query or hash.
  *
@@ -51,18 +48,24 @@ export function zoneUrlsFromEnv(env: Record<string, string | undefined>): ZoneUr
   }
 }
 
+/** The zones other than the web app's own, by the path they are mounted at. */
+export const ZONE_BASE_PATHS = ['/explorer', '/dashboard'] as const
+
 /**
- * Rewrites that proxy `/explorer` and `/dashboard` (pages and their `/_next` assets, which the
- * zones serve under their `basePath`) to the zone apps. The bare path gets its own rule so it
- * is not rewritten with a trailing slash.
+ * Where a request for `pathname` (+ `search`) goes: the zone's URL when the path is under
+ * `/explorer` or `/dashboard` (pages and their `/_next` assets, which the zones serve under their
+ * `basePath`), undefined when the web app serves it itself. `/explorerx` is not a zone path.
+ * @example zoneDestination('/explorer/block/7', '', DEFAULT_ZONE_URLS) // 'http://localhost:3001/explorer/block/7'
  */
-export function zoneRewrites({ explorerUrl, dashboardUrl }: ZoneUrls): ZoneRewrite[] {
-  const zones: Array<[string, string]> = [
-    ['/explorer', parseZoneOrigin('explorerUrl', explorerUrl)],
-    ['/dashboard', parseZoneOrigin('dashboardUrl', dashboardUrl)],
-  ]
-  return zones.flatMap(([basePath, origin]) => [
-    { source: basePath, destination: `${origin}${basePath}` },
-    { source: `${basePath}/:path+`, destination: `${origin}${basePath}/:path+` },
-  ])
+export function zoneDestination(
+  pathname: string,
+  search: string,
+  urls: ZoneUrls,
+): string | undefined {
+  for (const basePath of ZONE_BASE_PATHS) {
+    if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) continue
+    const origin = basePath === '/explorer' ? urls.explorerUrl : urls.dashboardUrl
+    return `${parseZoneOrigin(basePath, origin)}${pathname}${search}`
+  }
+  return undefined
 }
