@@ -43,10 +43,16 @@ export function sitePages(chain: ChainFixture): PageSpec[] {
       verified: mempoolReport,
     },
     {
+      name: 'explorer-network',
+      path: '/explorer/network',
+      heading: /^Network$/,
+      verified: verifiedProof,
+    },
+    {
       name: 'explorer-search-not-found',
       path: `/explorer/search?q=${UNKNOWN_HASH}`,
       heading: /^Search$/,
-      verified: (page) => page.getByText(/not found/i).first(),
+      verified: (page) => page.getByText('Nothing with this hash on the verified chain'),
     },
     {
       name: 'explorer-block-not-found',
@@ -81,6 +87,7 @@ export const ROUTE_COVERAGE: Record<string, string> = {
   'explorer:/tx/[txid]': 'explorer-tx',
   'explorer:/address/[address]': 'explorer-address',
   'explorer:/mempool': 'explorer-mempool',
+  'explorer:/network': 'explorer-network',
   'explorer:/search': 'explorer-search-not-found',
   'dashboard:/': 'dashboard-home',
   'dashboard:/methodology': 'dashboard-methodology',

@@ -25,6 +25,9 @@ const alice = {} as { context: BrowserContext; page: Page; watch: PageWatch; add
 const bob = {} as { context: BrowserContext; page: Page; watch: PageWatch; address: string }
 let txid = ''
 
+/** "87.49997 NOVA" → 87.49997 */
+const novaOf = (text: string) => Number(text.replace(/ NOVA$/, '').replace(/,/g, ''))
+
 beforeAll(async () => {
   browser = await launchChromium()
   for (const person of [alice, bob]) {
@@ -57,6 +60,10 @@ describe('a payment from one browser wallet to another', () => {
       .toBe('100 NOVA')
     const balance = alice.page.getByRole('region', { name: 'Balance' })
     await verifiedProof(balance).waitFor({ timeout: VERIFIED_TIMEOUT_MS })
+    // Bob's empty wallet is verified too: its balance is a checked zero, not a blank.
+    await expect
+      .poll(() => balanceTotal(bob.page).innerText(), { timeout: WALLET_TIMEOUT_MS })
+      .toBe('0 NOVA')
   })
 
   it('Alice reviews the decoded payment to Bob and sends it', async () => {
@@ -75,10 +82,14 @@ describe('a payment from one browser wallet to another', () => {
     const page = await alice.context.newPage()
     const watch = watchPage(page)
     await page.goto(`/explorer/tx/${txid}`)
-    const pending = page.getByRole('heading', { name: 'Pending transaction' })
-    await pending.waitFor({ timeout: VERIFIED_TIMEOUT_MS })
-    await verifiedProof(page).waitFor({ timeout: VERIFIED_TIMEOUT_MS })
-    await setMining(site, true)
+    try {
+      await page
+        .getByRole('heading', { name: 'Pending transaction' })
+        .waitFor({ timeout: VERIFIED_TIMEOUT_MS })
+      await verifiedProof(page).waitFor({ timeout: VERIFIED_TIMEOUT_MS })
+    } finally {
+      await setMining(site, true)
+    }
     await page.getByText(/Confirmed in block/).waitFor({ timeout: VERIFIED_TIMEOUT_MS })
     await verifiedProof(page).waitFor()
     expect(await page.getByRole('main').innerText()).toContain('12.5 NOVA')
@@ -95,6 +106,13 @@ describe('a payment from one browser wallet to another', () => {
         timeout: WALLET_TIMEOUT_MS,
       })
       .toMatch(/^(Confirmed in block \d+|Final)/)
+    // Alice paid 12.5 NOVA and a fee: her verified balance is below 87.5 NOVA, not far below.
+    await expect
+      .poll(async () => novaOf(await balanceTotal(alice.page).innerText()), {
+        timeout: WALLET_TIMEOUT_MS,
+      })
+      .toBeLessThan(87.5)
+    expect(novaOf(await balanceTotal(alice.page).innerText())).toBeGreaterThan(87.4)
     expect(alice.watch.errors).toEqual([])
     expect(bob.watch.errors).toEqual([])
   })
