@@ -16,7 +16,7 @@ export const INPUT_CLASS = cx(
 )
 
 export const BUTTON_PRIMARY = cx(
-  'inline-flex items-center justify-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 dark:bg-indigo-500 dark:hover:bg-indigo-400',
+  'inline-flex items-center justify-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 aria-disabled:cursor-not-allowed aria-disabled:opacity-60',
   FOCUS_RING,
 )
 
@@ -26,7 +26,7 @@ export const BUTTON_SECONDARY = cx(
 )
 
 export const BUTTON_DANGER = cx(
-  'inline-flex items-center justify-center gap-2 rounded-lg bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-600 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 dark:bg-red-600 dark:hover:bg-red-500',
+  'inline-flex items-center justify-center gap-2 rounded-lg bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800 aria-disabled:cursor-not-allowed aria-disabled:opacity-60',
   FOCUS_RING,
 )
 

@@ -52,6 +52,8 @@ export function HistoryCard({ activity }: { activity: WalletActivity }) {
       description="Transactions of this wallet's addresses, each verified in its block."
     >
       <DataTable
+        // Positioned, so that screen-reader-only text in scrolled cells stays inside the scroller.
+        className="relative"
         caption={`Transactions of this wallet, newest first${tipHeight === undefined ? '' : ` (verified tip ${tipHeight})`}`}
         captionHidden
         rowKey={(r) => r.txid}

@@ -82,6 +82,8 @@ export function SendReview({
         </dd>
       </dl>
       <DataTable
+        // Positioned, so that screen-reader-only text in scrolled cells stays inside the scroller.
+        className="relative"
         caption="Outputs of this transaction"
         rowKey={(o) => o.vout}
         rows={prepared.outputs}

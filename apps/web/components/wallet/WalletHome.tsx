@@ -1,5 +1,6 @@
 'use client'
 import type { Wallet } from '@supernova/light-client'
+import { useEffect, useRef } from 'react'
 import { BalanceCard } from './BalanceCard'
 import { FaucetCard } from './FaucetCard'
 import { BUTTON_SECONDARY } from './Field'
@@ -21,12 +22,19 @@ export function WalletHome({ wallet }: { wallet: Wallet }) {
     refresh: session.refresh,
   })
   const receive = useReceiveAddress(wallet, session.revision)
+  // Where focus lands once the wallet opens (after create, import or unlock): its state.
+  const opened = useRef<HTMLParagraphElement>(null)
+  useEffect(() => opened.current?.focus(), [])
   const outstanding = outstandingPayments(payments, activity.balance?.verification.header.height)
   return (
     <div className="space-y-6">
       {activity.watchers}
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        <p
+          ref={opened}
+          tabIndex={-1}
+          className="text-sm text-zinc-700 outline-none dark:text-zinc-300"
+        >
           Unlocked. It locks itself after 5 minutes without activity.
         </p>
         <button type="button" className={BUTTON_SECONDARY} onClick={() => session.lock('manual')}>

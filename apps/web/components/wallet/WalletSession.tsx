@@ -174,10 +174,16 @@ export function WalletSessionProvider({ children }: { children: ReactNode }) {
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
 
-/** The verified tip height now, or 0 when the light client has none within a few seconds. */
+/**
+ * A new phrase's birth height: the verified tip, preferably once the light client has synced (a
+ * fresh browser may still be fetching headers), a few blocks back. Any verified height is safe —
+ * a phrase made now has no history before now; 0 (scan from genesis) when there is none.
+ */
 async function tipHeight(client: ReturnType<typeof useLightClient>): Promise<number> {
-  const timeout = new Promise<undefined>((r) => setTimeout(() => r(undefined), 3_000))
-  const info = await Promise.race([client.getChainInfo().catch(() => undefined), timeout])
+  const info = await client
+    .waitForSync({ timeoutMs: 8_000 })
+    .catch(() => client.getChainInfo())
+    .catch(() => undefined)
   // A few blocks of margin: a reorganisation could move the tip back a little.
   return Math.max(0, (info?.tip.height ?? 0) - 10)
 }

@@ -96,7 +96,12 @@ export function useWalletActivity(p: {
     [updates, watched, tipHeight],
   )
   const error = watched.map((a) => errors.get(a)).find((e) => e !== undefined)
-  const watchers = watched.map((address) => (
+  // One scan at a time: an address's watch starts once the one before it has reported, so its
+  // history scan reads the block filters the first one left in the light client's cache instead
+  // of asking the node for every filter again.
+  const started = watched.findIndex((a) => !updates.has(a))
+  const live = started === -1 ? watched : watched.slice(0, started + 1)
+  const watchers = live.map((address) => (
     <AddressWatch
       key={`${address}@${fromHeight}`}
       address={address}
