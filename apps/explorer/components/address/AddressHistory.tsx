@@ -143,6 +143,7 @@ export function AddressHistory({ address }: { address: string }) {
               Received <Amount units={totals.received} /> · sent <Amount units={totals.sent} />
             </p>
             <DataTable
+              className="relative"
               caption="Transactions of this address, newest first"
               captionHidden
               columns={COLUMNS}

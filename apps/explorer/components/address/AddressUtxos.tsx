@@ -92,6 +92,7 @@ export function AddressUtxos({ address }: { address: string }) {
       ) : (
         <>
           <DataTable
+            className="relative"
             caption="Unspent outputs of this address"
             captionHidden
             columns={columns}

@@ -88,6 +88,7 @@ export function BlockTransactions({ block }: { block: VerifiedBlock }) {
       description="Each one hashes into this block's txRoot. Fees are inputs minus outputs, from the spent outputs proven in their own blocks."
     >
       <DataTable
+        className="relative"
         caption={`Transactions of block ${block.height}`}
         captionHidden
         columns={COLUMNS}

@@ -39,7 +39,7 @@ export function HomeView() {
         <QueryError error={headersQuery.error} what="the newest headers" />
       )}
       <HomeStats headers={headers} />
-      <div className="grid gap-6">
+      <div className="space-y-6">
         <LatestBlocks headers={newestFirst} blocks={blocks} loading={loading} />
         <LatestTransactions blocks={blocks.map((b) => b.data)} loading={loading} />
       </div>

@@ -116,6 +116,7 @@ export function LatestBlocks({ headers, blocks, loading }: LatestBlocksProps) {
       description="Each header's proof of work checked; Txs, size and reward once the block's transactions are checked against the header's txRoot and filter."
     >
       <DataTable
+        className="relative"
         caption="Latest verified blocks, newest first"
         captionHidden
         columns={COLUMNS}

@@ -56,6 +56,7 @@ export function LatestTransactions({
       description="From the newest verified blocks: each is in a block whose transactions hash to its header's txRoot."
     >
       <DataTable
+        className="relative"
         caption="Latest transactions in verified blocks, newest first"
         captionHidden
         columns={COLUMNS}

@@ -86,7 +86,7 @@ export function ChartCard<Row>({
           columns={columns}
           rows={[...rows].reverse()}
           rowKey={rowKey}
-          className="mt-2"
+          className="relative mt-2"
         />
       </details>
     </Card>

@@ -74,7 +74,7 @@ export function NetworkView() {
       {headers === undefined ? (
         <Loading lines={6}>Reading the newest verified headers…</Loading>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <HeaderCharts points={points} window={HASHRATE_WINDOW} />
           <VolumeChart
             points={volume}

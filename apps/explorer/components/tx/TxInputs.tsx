@@ -135,6 +135,7 @@ export function TxInputs({ proven, spent, fetched, tip }: TxInputsProps) {
       description="What each input spent, from the spent transaction, itself proven in its block."
     >
       <DataTable
+        className="relative"
         caption="Inputs"
         captionHidden
         columns={columns(tip, params)}

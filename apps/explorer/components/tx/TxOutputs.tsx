@@ -80,6 +80,7 @@ export function TxOutputs({ proven }: { proven: ProvenTransaction }) {
       description="Amounts and locks are part of the proven transaction; spent or unspent is proven against a verified UTXO root."
     >
       <DataTable
+        className="relative"
         caption="Outputs"
         captionHidden
         columns={columns}
