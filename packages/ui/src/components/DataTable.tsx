@@ -40,7 +40,7 @@ export function DataTable<Row>({
     // The scroll box is a focusable, labelled region so keyboard users can scroll a wide table
     // (WCAG 2.1.1; axe: scrollable-region-focusable).
     <section
-      className={cx('overflow-x-auto rounded-md', FOCUS_RING, className)}
+      className={cx('relative overflow-x-auto rounded-md', FOCUS_RING, className)}
       aria-label={typeof caption === 'string' ? caption : 'Table (scrolls sideways)'}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
       tabIndex={0}

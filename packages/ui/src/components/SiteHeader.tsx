@@ -10,7 +10,7 @@ export type SiteSection = 'wallet' | 'explorer' | 'dashboard'
  * moving between zones must be a full page load (a client-side `<Link>` would 404).
  */
 export const SITE_NAV: readonly { section: SiteSection; label: string; href: string }[] = [
-  { section: 'wallet', label: 'Wallet', href: '/' },
+  { section: 'wallet', label: 'Wallet', href: '/wallet' },
   { section: 'explorer', label: 'Explorer', href: '/explorer' },
   { section: 'dashboard', label: 'Dashboard', href: '/dashboard' },
 ]

@@ -13,7 +13,7 @@ describe('SiteHeader', () => {
   it('links every zone with a plain anchor (cross-zone navigation is a full page load)', () => {
     const html = renderToStaticMarkup(<SiteHeader current="explorer" />)
     for (const item of SITE_NAV) expect(html).toContain(`href="${item.href}"`)
-    expect(SITE_NAV.map((i) => i.href)).toEqual(['/', '/explorer', '/dashboard'])
+    expect(SITE_NAV.map((i) => i.href)).toEqual(['/wallet', '/explorer', '/dashboard'])
     expect(html).toMatch(/<a href="\/explorer" aria-current="page"[^>]*>Explorer<\/a>/)
     expect(html.match(/aria-current/g)).toHaveLength(1)
   })
