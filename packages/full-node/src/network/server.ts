@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import type { ChainView } from '../chain/types.js'
 import { NetworkError } from './errors.js'
 import { createFeeEstimateHandler } from './feeEstimate.js'
+import { createFiltersHandler } from './filters.js'
 import { createMempoolSummaryHandler, createMempoolTxHandler } from './mempoolViews.js'
 import {
   decodeHashRequest,
@@ -94,6 +95,7 @@ function createHandlers(c: ServerComponents): Record<ProtocolName, Handler> {
       const filter = await chain.getBlockFilter(decodeHashRequest(req))
       return filter === undefined ? notFound('no filter for that block') : ok(filter)
     },
+    filters: createFiltersHandler(c),
     'tx-proof': async (req) => {
       const found = await chain.getTransactionProof(decodeHashRequest(req))
       return found === undefined

@@ -13,6 +13,16 @@ export {
   MAX_FEE_ESTIMATE_TARGET,
 } from './feeEstimate.js'
 export {
+  type BlockFilterItem,
+  decodeFiltersRequest,
+  decodeFiltersResponse,
+  encodeFiltersRequest,
+  encodeFiltersResponse,
+  FILTERS_COUNT_BYTES,
+  type FiltersRequest,
+  filterItemLength,
+} from './filters.js'
+export {
   decodeBlockResponse,
   decodeFilterResponse,
   decodeHashRequest,
@@ -28,6 +38,8 @@ export {
 export {
   LOCK_BYTES,
   MAX_ERROR_MESSAGE_BYTES,
+  MAX_FILTERS_PER_REQUEST,
+  MAX_FILTERS_RESPONSE_BYTES,
   MAX_HEADERS_PER_REQUEST,
   MAX_LENGTH_PREFIX_BYTES,
   MAX_REJECT_REASON_BYTES,

@@ -12,6 +12,13 @@ export const MAX_HEADERS_PER_REQUEST = 2000
 export const MAX_UTXOS_PER_REQUEST = 1000
 /** Cap of an encoded `utxos` response body; the server drops entries (setting `more`) to fit. */
 export const MAX_UTXOS_RESPONSE_BYTES = 4 * 1024 * 1024
+/** Most filters one `filters` request may ask for. */
+export const MAX_FILTERS_PER_REQUEST = 1000
+/**
+ * Cap of an encoded `filters` response body: the server stops before a filter that would cross
+ * it (it always fits one: a filter is at most MAX_BLOCK_FILTER_BYTES, 3 MiB + 8).
+ */
+export const MAX_FILTERS_RESPONSE_BYTES = 4 * 1024 * 1024
 /** Cap of the UTF-8 message in an error response. */
 export const MAX_ERROR_MESSAGE_BYTES = 256
 /** Cap of the machine-readable reason of a REJECTED response (a mempool or validation code). */
@@ -72,6 +79,13 @@ export const PROTOCOL_LIMITS: Readonly<Record<ProtocolName, ProtocolLimits>> = {
     timeoutMs: 10_000,
   },
   filter: { maxRequestBytes: 32, maxResponseBytes: 1 + MAX_BLOCK_FILTER_BYTES, timeoutMs: 15_000 },
+  // A range of filters by height (BIP157's getcfilters): u32 ‖ u16 in, up to 1,000 (hash, filter)
+  // pairs out, cut short at the byte budget — one request instead of one per block.
+  filters: {
+    maxRequestBytes: 4 + 2,
+    maxResponseBytes: 1 + MAX_FILTERS_RESPONSE_BYTES,
+    timeoutMs: 30_000,
+  },
   // The one upload: a transaction in, a txid or a REJECTED frame (message and reason) out.
   'send-tx': {
     maxRequestBytes: TX_LIMITS.maxEncodedBytes,

@@ -9,6 +9,7 @@ export const PROTOCOL_NAMES = [
   'utxos',
   'outpoint',
   'filter',
+  'filters',
   'send-tx',
   'fee-estimate',
   'mempool-summary',
