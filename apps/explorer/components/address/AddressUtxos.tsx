@@ -77,7 +77,14 @@ export function AddressUtxos({ address }: { address: string }) {
         ),
     },
   ]
-  const { items, window } = pageOf(data?.utxos ?? [], page, PAGE_SIZE)
+  // Newest first, then by outpoint, so pages do not reshuffle between refreshes.
+  const sorted = [...(data?.utxos ?? [])].sort(
+    (a, b) =>
+      b.entry.height - a.entry.height ||
+      toHex(a.outpoint.txid).localeCompare(toHex(b.outpoint.txid)) ||
+      a.outpoint.vout - b.outpoint.vout,
+  )
+  const { items, window } = pageOf(sorted, page, PAGE_SIZE)
   return (
     <Card
       title="Unspent outputs"
