@@ -9,6 +9,7 @@ import type { VerifyContext } from '../verify/askPeers.js'
 import { LightClientError } from '../verify/errors.js'
 import { createEvidenceLog } from '../verify/evidence.js'
 import { FilterCache } from '../verify/filterCache.js'
+import { createRequestPacer } from '../verify/requestPacer.js'
 import { createActions, type Started } from './actions.js'
 import { type OpenClientStorageReturnType, openClientStorage } from './openStorage.js'
 import { resolveLock } from './resolve.js'
@@ -55,6 +56,8 @@ export function createLightClient(
     onEvidence: (e) => emitter.emit('evidence', e),
   })
   const cache = new FilterCache(p.filterCache)
+  // One pace for the client's long request runs (address scans, watches), whatever calls them.
+  const pacer = createRequestPacer()
   type Running = Started & { opened: OpenClientStorageReturnType; off: (() => void)[] }
   let running: Running | undefined
   let starting: Promise<void> | undefined
@@ -100,7 +103,7 @@ export function createLightClient(
     const off = (['heads', 'progress', 'reorg', 'restore', 'state'] as const).map((event) =>
       sync.on(event, (e) => emitter.emit(event, e as never)),
     )
-    const ctx: VerifyContext = { network, chain: sync, evidence, ...p.verify }
+    const ctx: VerifyContext = { network, chain: sync, evidence, pacer, ...p.verify }
     void hashing.then((fast) => {
       if (!fast) logger.warn({}, 'light client: WASM hashing unavailable, hashing in pure JS')
     })

@@ -1,10 +1,13 @@
 import {
   type Block,
+  type BlockFilterItem,
   decodeBlockResponse,
   decodeFilterResponse,
+  decodeFiltersResponse,
   decodeHeadersResponse,
   decodeStatus,
   decodeTxProofResponse,
+  encodeFiltersRequest,
   encodeHashRequest,
   encodeHeadersRequest,
   type Header,
@@ -105,6 +108,43 @@ export async function getFilter(
   return request(ctx, 'filter', encodeHashRequest(p.blockHash), p, (bytes) => ({
     filter: decodeFilterResponse(bytes),
   }))
+}
+
+export type GetFiltersParameters = RequestOptions & { fromHeight: number; count: number }
+export type GetFiltersReturnType = FromPeer & {
+  /** Item `i` is the block at `fromHeight + i` of the peer's main chain, with its filter. */
+  filters: BlockFilterItem[]
+}
+
+/**
+ * The compact filters of up to `count` (1..1000) consecutive blocks of the peer's main chain from
+ * `fromHeight`, each with its block hash (`filters`, docs/network.md §2.1); fewer past its tip or
+ * its 4 MiB answer budget — ask again from `fromHeight + filters.length`. Checked: no more than
+ * asked. NOT checked: the hashes against the verified chain, the filters against `filterHash`.
+ * @throws {RangeError} count outside 1..1000, fromHeight not a u32.
+ * @throws {NetworkError} DIAL_FAILED with `details.unsupported` from a node without `filters`
+ * (ask it `filter` by hash), RATE_LIMITED, or any other failure.
+ */
+export async function getFilters(
+  ctx: RequestContext,
+  p: GetFiltersParameters,
+): Promise<GetFiltersReturnType> {
+  if (!Number.isInteger(p.fromHeight) || p.fromHeight < 0 || p.fromHeight > 0xffffffff)
+    throw new RangeError(`fromHeight ${p.fromHeight} is not a u32`)
+  const payload = encodeFiltersRequest({ fromHeight: p.fromHeight, count: p.count })
+  return request(ctx, 'filters', payload, p, (body) => {
+    const filters = decodeFiltersResponse(body)
+    if (filters.length > p.count)
+      throw notAnAnswer(`${filters.length} filters for ${p.count} asked`)
+    return { filters }
+  })
+}
+
+/** Whether `err` says the node does not speak the protocol asked (an older node). */
+export function isUnsupportedProtocol(err: unknown): boolean {
+  return (
+    err instanceof NetworkError && err.code === 'DIAL_FAILED' && err.details.unsupported === true
+  )
 }
 
 export type GetTxProofParameters = RequestOptions & { txid: Uint8Array }

@@ -149,6 +149,7 @@ export function createLightClientNetwork(
     getHeaders: (q) => chain.getHeaders(ctx, q),
     getBlock: (q) => chain.getBlock(ctx, q),
     getFilter: (q) => chain.getFilter(ctx, q),
+    getFilters: (q) => chain.getFilters(ctx, q),
     getTxProof: (q) => chain.getTxProof(ctx, q),
     getUtxos: (q) => state.getUtxos(ctx, q),
     getOutpoint: (q) => state.getOutpoint(ctx, q),

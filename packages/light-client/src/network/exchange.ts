@@ -28,7 +28,8 @@ export type ExchangeParameters = {
  * one frame under the protocol's response cap. No penalty is applied here.
  * @returns the OK body (a copy).
  * @throws {NetworkError} the node's result code (NOT_FOUND, BAD_REQUEST, RATE_LIMITED, …) or a
- * local one: TIMEOUT, ABORTED, DIAL_FAILED, STREAM_CLOSED, BAD_RESPONSE (oversize or malformed).
+ * local one: TIMEOUT, ABORTED, DIAL_FAILED (`details.unsupported` when the node does not speak
+ * the protocol), STREAM_CLOSED, BAD_RESPONSE (oversize or malformed).
  */
 export async function exchange(p: ExchangeParameters): Promise<Uint8Array> {
   const timeout = AbortSignal.timeout(p.timeoutMs)
@@ -39,7 +40,9 @@ export async function exchange(p: ExchangeParameters): Promise<Uint8Array> {
       code,
       message: `${p.name}: ${message}`,
       cause,
-      details: { source: 'local' },
+      // A node that does not speak the protocol (an older node) is told apart from one that
+      // cannot be reached, so a caller can fall back to an older protocol.
+      details: { source: 'local', ...(isUnsupportedProtocol(cause) ? { unsupported: true } : {}) },
       ...ctx,
     })
   const aborted = (cause: unknown) =>

@@ -8,6 +8,8 @@ export type {
   GetBlockReturnType,
   GetFilterParameters,
   GetFilterReturnType,
+  GetFiltersParameters,
+  GetFiltersReturnType,
   GetHeadersParameters,
   GetHeadersReturnType,
   GetStatusParameters,

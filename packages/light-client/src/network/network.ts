@@ -4,6 +4,8 @@ import type {
   GetBlockReturnType,
   GetFilterParameters,
   GetFilterReturnType,
+  GetFiltersParameters,
+  GetFiltersReturnType,
   GetHeadersParameters,
   GetHeadersReturnType,
   GetStatusParameters,
@@ -71,6 +73,12 @@ export type LightClientNetwork = {
   getHeaders(p: GetHeadersParameters): Promise<GetHeadersReturnType>
   getBlock(p: GetBlockParameters): Promise<GetBlockReturnType>
   getFilter(p: GetFilterParameters): Promise<GetFilterReturnType>
+  /**
+   * Filters of up to 1,000 consecutive main-chain blocks from a height, each with its block hash
+   * (`filters`): one request where `getFilter` takes one per block. A node without the protocol
+   * fails with DIAL_FAILED and `details.unsupported`.
+   */
+  getFilters(p: GetFiltersParameters): Promise<GetFiltersReturnType>
   getTxProof(p: GetTxProofParameters): Promise<GetTxProofReturnType>
   getUtxos(p: GetUtxosParameters): Promise<GetUtxosReturnType>
   getOutpoint(p: GetOutpointParameters): Promise<GetOutpointReturnType>

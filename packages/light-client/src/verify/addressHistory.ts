@@ -3,18 +3,23 @@ import {
   equalBytes,
   isLockForPolicy,
   type Lock,
+  MAX_FILTERS_PER_REQUEST,
   type OutPoint,
   outpointKey,
 } from '@supernova/protocol'
 import type { VerifyContext } from './askPeers.js'
 import { LightClientError } from './errors.js'
 import type { FilterCache } from './filterCache.js'
+import { type VerifiedFiltersParameters, verifiedFilters } from './filterRanges.js'
 import { fetchVerifiedBlock } from './getBlock.js'
+import { createRequestPacer } from './requestPacer.js'
 import { type ChainHeader, type Verification, type Verified, verificationFor } from './types.js'
-import { filterMatches, verifiedFilter } from './verifiedFilter.js'
+import { filterMatches } from './verifiedFilter.js'
 
-/** Headers read (and filters asked) per window of a scan. */
-const SCAN_WINDOW = 500
+/** Heights per window of a scan: one `filters` request's worth. */
+const SCAN_WINDOW = MAX_FILTERS_PER_REQUEST
+/** Most windows whose filters are fetched ahead of the one being matched. */
+const MAX_WINDOWS_AHEAD = 4
 
 /** One transaction of a lock's history: what it paid to the lock and which of its coins it spent. */
 export type AddressHistoryEntry = Verified<{
@@ -38,7 +43,10 @@ export type ScanAddressHistoryParameters = {
   fromHeight?: number
   /** Last height scanned. Default the verified tip when the scan starts. */
   toHeight?: number
-  /** Filters asked at once. Default 4. */
+  /**
+   * Requests in flight (1..16): windows of 1,000 filters fetched ahead (at most 4), or filters
+   * asked one by one from nodes without `filters`. Default 4.
+   */
   concurrency?: number
   signal?: AbortSignal
   onProgress?: (p: { height: number; toHeight: number }) => void
@@ -65,8 +73,10 @@ export type ScanAddressHistoryReturnType = {
  * and every matching block is fetched and checked (header hash, txRoot and filter recomputed)
  * before its transactions paying or spending the lock are taken. A filter has no false
  * negatives, so no transaction of the lock in the range can be missed; every filter is checked,
- * so no peer can hide one. Bounded: windows of 500 headers, `concurrency` filters at a time,
- * verified filters cached per block hash.
+ * so no peer can hide one. Filters come 1,000 a request (`filters`; windows fetched ahead while
+ * the current one is matched), or one by one from nodes without it; block fetches and one-by-one
+ * filters are paced under the nodes' request rate (`ctx.pacer`, slowed by any RATE_LIMITED).
+ * Verified filters are cached per block hash.
  * @throws {RangeError} heights out of range, concurrency outside 1..16.
  * @throws {LightClientError} REORGED when the chain changed under the scan; any request's code.
  */
@@ -75,36 +85,51 @@ export async function scanAddressHistory(
   cache: FilterCache,
   p: ScanAddressHistoryParameters,
 ): Promise<ScanAddressHistoryReturnType> {
-  const tip = ctx.chain.tip()
-  const fromHeight = p.fromHeight ?? 0
-  const toHeight = p.toHeight ?? tip.height
-  const concurrency = p.concurrency ?? 4
-  if (!Number.isInteger(fromHeight) || fromHeight < 0 || fromHeight > tip.height)
-    throw new RangeError(`fromHeight ${fromHeight} outside 0..${tip.height}`)
-  if (!Number.isInteger(toHeight) || toHeight < fromHeight || toHeight > tip.height)
-    throw new RangeError(`toHeight ${toHeight} outside ${fromHeight}..${tip.height}`)
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
-    throw new RangeError(`concurrency ${concurrency} outside 1..16`)
+  const { fromHeight, toHeight, concurrency } = resolveRange(ctx, p)
+  const pacer = ctx.pacer ?? createRequestPacer()
+  const scanCtx: VerifyContext = ctx.pacer === undefined ? { ...ctx, pacer } : ctx
+  // Ends the windows fetched ahead when the scan stops early.
+  const stop = new AbortController()
+  const signal = p.signal ? AbortSignal.any([p.signal, stop.signal]) : stop.signal
+  const unsupported = new Set<string>()
+  const load = (from: number): Promise<ScanWindow> => {
+    const loading = loadWindow(scanCtx, cache, {
+      from,
+      count: Math.min(SCAN_WINDOW, toHeight - from + 1),
+      pacer,
+      unsupported,
+      concurrency,
+      signal,
+    })
+    loading.catch(() => undefined) // awaited in turn; a window never reached must not go unhandled
+    return loading
+  }
   const entries: AddressHistoryEntry[] = []
   const coins = p.coins ?? new Map<string, bigint>()
   let blocksFetched = 0
   let last: ChainHeader | undefined
-  for (let from = fromHeight; from <= toHeight; from += SCAN_WINDOW) {
-    const count = Math.min(SCAN_WINDOW, toHeight - from + 1)
-    const headers = await ctx.chain.headersInRange(from, count)
-    if (headers.length !== count) throw reorged(from)
-    const matched = await mapBounded(headers, concurrency, async (h) =>
-      filterMatches(await verifiedFilter(ctx, cache, h, p.signal), h, [p.lock]),
-    )
-    for (const [i, h] of headers.entries()) {
-      if (!matched[i]) continue
-      const { block, txids } = await fetchVerifiedBlock(ctx, h, p.signal)
-      blocksFetched++
-      for (const e of entriesOf({ block, txids, at: h, lock: p.lock, coins }))
-        entries.push({ ...e, verification: verificationFor(ctx.chain, h) })
+  const ahead: Promise<ScanWindow>[] = []
+  let nextFrom = fromHeight
+  try {
+    while (ahead.length > 0 || nextFrom <= toHeight) {
+      while (ahead.length < Math.min(concurrency, MAX_WINDOWS_AHEAD) && nextFrom <= toHeight) {
+        ahead.push(load(nextFrom))
+        nextFrom += SCAN_WINDOW
+      }
+      const { headers, filters } = await ahead.shift()!
+      for (const [i, h] of headers.entries()) {
+        if (!filterMatches(filters[i]!, h, [p.lock])) continue
+        await pacer.take(signal)
+        const { block, txids } = await fetchVerifiedBlock(scanCtx, h, signal)
+        blocksFetched++
+        for (const e of entriesOf({ block, txids, at: h, lock: p.lock, coins }))
+          entries.push({ ...e, verification: verificationFor(ctx.chain, h) })
+      }
+      last = headers.at(-1)
+      if (last !== undefined) p.onProgress?.({ height: last.height, toHeight })
     }
-    last = headers.at(-1)
-    p.onProgress?.({ height: last?.height ?? from, toHeight })
+  } finally {
+    stop.abort()
   }
   const end = await ctx.chain.headerAt(toHeight)
   if (last === undefined || end === undefined || !equalBytes(end.hash, last.hash))
@@ -120,6 +145,35 @@ export async function scanAddressHistory(
     blocksScanned: toHeight - fromHeight + 1,
     blocksFetched,
   }
+}
+
+function resolveRange(ctx: VerifyContext, p: ScanAddressHistoryParameters) {
+  const tip = ctx.chain.tip()
+  const fromHeight = p.fromHeight ?? 0
+  const toHeight = p.toHeight ?? tip.height
+  const concurrency = p.concurrency ?? 4
+  if (!Number.isInteger(fromHeight) || fromHeight < 0 || fromHeight > tip.height)
+    throw new RangeError(`fromHeight ${fromHeight} outside 0..${tip.height}`)
+  if (!Number.isInteger(toHeight) || toHeight < fromHeight || toHeight > tip.height)
+    throw new RangeError(`toHeight ${toHeight} outside ${fromHeight}..${tip.height}`)
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+    throw new RangeError(`concurrency ${concurrency} outside 1..16`)
+  return { fromHeight, toHeight, concurrency }
+}
+
+/** One window of a scan: its verified headers and their verified filters, in order. */
+type ScanWindow = { headers: ChainHeader[]; filters: Uint8Array[] }
+
+/** The headers of a window (local) and their filters (cache, then the network). */
+async function loadWindow(
+  ctx: VerifyContext,
+  cache: FilterCache,
+  w: Omit<VerifiedFiltersParameters, 'headers'> & { from: number; count: number },
+): Promise<ScanWindow> {
+  const headers = await ctx.chain.headersInRange(w.from, w.count)
+  if (headers.length !== w.count) throw reorged(w.from)
+  const { from: _, count: __, ...rest } = w
+  return { headers, filters: await verifiedFilters(ctx, cache, { ...rest, headers }) }
 }
 
 export type EntriesOfParameters = {
@@ -168,24 +222,6 @@ export function entriesOf({
     })
   }
   return out
-}
-
-/** `fn` over `items` with at most `limit` calls in flight; results in order; the first error wins. */
-export async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i]!)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }
 
 function reorged(height: number): LightClientError {

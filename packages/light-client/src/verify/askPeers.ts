@@ -3,6 +3,7 @@ import type { LightClientNetwork } from '../network/network.js'
 import type { NetworkPeer } from '../network/types.js'
 import { LightClientError, VerificationError } from './errors.js'
 import type { EvidenceLog } from './evidence.js'
+import type { RequestPacer } from './requestPacer.js'
 import type { VerifiedChain } from './types.js'
 
 /** What every verified request needs: the network, the verified chain and the evidence log. */
@@ -18,6 +19,11 @@ export type VerifyContext = {
   requestTimeoutMs?: number
   /** Wait before asking a rate-limiting peer again (at most 3 times a call). Default 500 ms. */
   rateLimitDelayMs?: number
+  /**
+   * The client's pace for long request runs (address scans); told to slow down by every
+   * RATE_LIMITED answer. Without it a scan paces itself alone.
+   */
+  pacer?: RequestPacer
 }
 
 /** Times one call waits out a RATE_LIMITED answer before moving on to another peer. */
@@ -62,6 +68,8 @@ export async function askPeers<T>(p: AskPeersParameters<T>): Promise<T> {
     } catch (e) {
       if (e instanceof NetworkError && e.code === 'RATE_LIMITED' && waits < RATE_LIMIT_RETRIES) {
         // The node's token bucket refills at 20 requests/s (docs/network.md §2.3): wait, ask again.
+        // Not a lie: no evidence, no penalty — and the client's long runs slow down.
+        ctx.pacer?.slowDown()
         waits++
         await sleep(ctx.rateLimitDelayMs ?? 500, signal)
         peer = asked

@@ -22,6 +22,8 @@ export type Ask = (name: ProtocolName, request: Uint8Array) => Promise<Uint8Arra
 export async function startLyingProxy(
   target: string,
   corrupt: Partial<Record<ProtocolName, Corrupt>>,
+  /** Protocols the proxy does not speak (an older node), besides `send-tx`. */
+  without: readonly ProtocolName[] = [],
 ): Promise<RawNode> {
   let raw: RawNode | undefined
   const ask: Ask = async (name, request) => {
@@ -46,7 +48,10 @@ export async function startLyingProxy(
       await sendPayload(stream, encodeResponseFrame({ result: 'OK', body: out }))
     }
   const scripts = Object.fromEntries(
-    PROTOCOL_NAMES.filter((n) => n !== 'send-tx').map((n) => [n, forward(n)]),
+    PROTOCOL_NAMES.filter((n) => n !== 'send-tx' && !without.includes(n)).map((n) => [
+      n,
+      forward(n),
+    ]),
   )
   raw = await startRawNode(scripts)
   return raw

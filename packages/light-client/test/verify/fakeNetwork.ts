@@ -1,8 +1,10 @@
 import {
+  type BlockFilterItem,
   computeTxid,
   DEVNET,
   emptyFeeHistogram,
   genesisHashBytes,
+  hashHeader,
   type StatusMessage,
   type Transaction,
   workForBits,
@@ -23,15 +25,36 @@ type Answers = {
   headers: Awaited<ReturnType<LightClientNetwork['getHeaders']>>['headers']
   block: Awaited<ReturnType<LightClientNetwork['getBlock']>>
   filter: Uint8Array
+  filters: BlockFilterItem[]
   'tx-proof': NonNullable<ReturnType<TestChain['txProof']>>
   utxos: ReturnType<TestChain['utxos']>
   outpoint: ReturnType<TestChain['outpoint']>
+  'fee-estimate': Awaited<ReturnType<LightClientNetwork['getFeeEstimate']>>
 }
 
 /** Rewrites one kind of answer: how a test makes a peer lie. */
 export type Tamper = { [K in keyof Answers]?: (answer: Answers[K], request: unknown) => Answers[K] }
 
-type FakePeer = { id: string; chain: TestChain; tamper: Tamper; score: number; requests: number }
+/** How a fake peer behaves beyond its answers. */
+export type FakePeerOptions = {
+  /** A node without `filters` (an older node): DIAL_FAILED, `details.unsupported`. */
+  noFilters?: boolean
+  /** The node's per-peer token bucket (docs/network.md §2.3): RATE_LIMITED beyond it. */
+  rateLimit?: { burst: number; ratePerSecond: number }
+}
+
+type FakePeer = {
+  id: string
+  chain: TestChain
+  tamper: Tamper
+  options: FakePeerOptions
+  score: number
+  requests: number
+  /** Requests per protocol, and the RATE_LIMITED answers given. */
+  asked: Map<string, number>
+  rateLimited: number
+  bucket: { tokens: number; at: number }
+}
 
 /**
  * An in-process stand-in for the libp2p network: each peer serves a real TestChain (headers,
@@ -71,6 +94,25 @@ export function createFakeNetwork() {
     if (p === undefined)
       throw new NetworkError({ code: 'NO_PEER', message: `${protocol}: no peer` })
     p.requests++
+    p.asked.set(protocol, (p.asked.get(protocol) ?? 0) + 1)
+    const limit = p.options.rateLimit
+    if (limit !== undefined) {
+      // The node's bucket, on the real clock like the node's.
+      const now = Date.now()
+      const b = p.bucket
+      b.tokens = Math.min(limit.burst, b.tokens + ((now - b.at) / 1000) * limit.ratePerSecond)
+      b.at = now
+      if (b.tokens < 1) {
+        p.rateLimited++
+        throw new NetworkError({
+          code: 'RATE_LIMITED',
+          message: `${protocol}: the node answered RATE_LIMITED`,
+          peer: p.id,
+          details: { source: 'peer' },
+        })
+      }
+      b.tokens -= 1
+    }
     return p
   }
   const notFound = (peer: string): never => {
@@ -119,6 +161,21 @@ export function createFakeNetwork() {
       const filter = p.chain.filter(q.blockHash) ?? notFound(p.id)
       return { peer: p.id, filter: apply(p, 'filter', filter, q) }
     },
+    getFilters: async (q) => {
+      const p = pick('filters', q.peer)
+      if (p.options.noFilters)
+        throw new NetworkError({
+          code: 'DIAL_FAILED',
+          message: 'filters: protocol selection failed',
+          peer: p.id,
+          details: { source: 'local', unsupported: true },
+        })
+      const filters = p.chain.blocks.slice(q.fromHeight, q.fromHeight + q.count).map((b) => {
+        const blockHash = hashHeader(b.header)
+        return { blockHash, filter: p.chain.filter(blockHash)! }
+      })
+      return { peer: p.id, filters: apply(p, 'filters', filters, q) }
+    },
     getTxProof: async (q) => {
       const p = pick('tx-proof', q.peer)
       const proof = p.chain.txProof(q.txid) ?? notFound(p.id)
@@ -141,7 +198,7 @@ export function createFakeNetwork() {
     getFeeEstimate: async (q) => {
       const p = pick('fee-estimate', q.peer)
       const tipHeight = p.chain.mc.tip.header.height
-      return {
+      const advice = {
         peer: p.id,
         targetBlocks: q.targetBlocks,
         feeRate: 1n,
@@ -149,6 +206,7 @@ export function createFakeNetwork() {
         tipHeight,
         samples: 0,
       }
+      return apply(p, 'fee-estimate', advice, q)
     },
     // An empty pool: nothing pending, and an empty report.
     getMempoolSummary: async (q = {}) => {
@@ -189,8 +247,12 @@ export function createFakeNetwork() {
     sent,
     peer: (id: string) => peers.get(id),
     /** Connects a peer serving `chain` (and announces its status). */
-    add(id: string, chain: TestChain, tamper: Tamper = {}) {
-      const p: FakePeer = { id, chain, tamper, score: 0, requests: 0 }
+    add(id: string, chain: TestChain, tamper: Tamper = {}, options: FakePeerOptions = {}) {
+      const bucket = { tokens: options.rateLimit?.burst ?? 0, at: Date.now() }
+      const p: FakePeer = {
+        ...{ id, chain, tamper, options, bucket },
+        ...{ score: 0, requests: 0, asked: new Map(), rateLimited: 0 },
+      }
       peers.set(id, p)
       emitter.emit('peer:connect', { peer: view(p) })
       emitter.emit('status', { peer: id, status: statusOf(p) })

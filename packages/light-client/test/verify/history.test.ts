@@ -98,8 +98,10 @@ describe('address history from committed filters', () => {
         ? filter
         : buildBlockFilter({ key: block.header.prevHash, items: kept })
     }
+    const omitInRange = (items: { blockHash: Uint8Array; filter: Uint8Array }[]) =>
+      items.map((i) => ({ ...i, filter: omit(i.filter, { blockHash: i.blockHash }) }))
     const { ctx, cache, evidence, fake } = await withPeers([
-      ['a-liar', main, { filter: omit }],
+      ['a-liar', main, { filter: omit, filters: omitInRange }],
       ['b-honest', main],
     ])
     const h = await scanAddressHistory(ctx, cache, { lock: ALICE.lock, concurrency: 1 })
