@@ -8,6 +8,13 @@
  */
 export { createLightClient, type LightClientComponents } from './client/createLightClient.js'
 export {
+  FEE_ESTIMATE_UNVERIFIED_REASON,
+  type FeeAdviceClaim,
+  type FeeEstimate,
+  type FeeEstimateFailure,
+  type FeeEstimateParameters,
+} from './client/estimateFees.js'
+export {
   type GetMempoolReturnType,
   MEMPOOL_UNVERIFIED_REASON,
   type Unverified,
@@ -91,6 +98,8 @@ export {
   type GetFeeEstimateReturnType,
   type GetFilterParameters,
   type GetFilterReturnType,
+  type GetFiltersParameters,
+  type GetFiltersReturnType,
   type GetHeadersParameters as GetPeerHeadersParameters,
   type GetHeadersReturnType,
   type GetMempoolSummaryParameters,

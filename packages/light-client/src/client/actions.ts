@@ -11,6 +11,7 @@ import { getVerifiedOutpoint } from '../verify/getOutpoint.js'
 import { getVerifiedTransaction } from '../verify/getTransaction.js'
 import { balanceOf, getVerifiedUtxos } from '../verify/getUtxos.js'
 import { type ChainHeader, verificationFor } from '../verify/types.js'
+import { estimateClientFees } from './estimateFees.js'
 import { getMempoolSummary } from './getMempool.js'
 import { getVerifiedPendingTransaction } from './pendingTransaction.js'
 import { resolveHash, resolveLock } from './resolve.js'
@@ -30,6 +31,7 @@ type Actions = Pick<
   | 'getHeaders'
   | 'getTransaction'
   | 'getMempool'
+  | 'estimateFees'
   | 'getPendingTransaction'
   | 'getBalance'
   | 'getUtxos'
@@ -72,6 +74,10 @@ export function createActions(started: () => Started): Actions {
     },
     async getMempool({ signal } = {}) {
       return getMempoolSummary(started().ctx, signal ? { signal } : {})
+    },
+    async estimateFees(p = {}) {
+      const s = started()
+      return estimateClientFees(s.ctx, s.sync.params, p)
     },
     async getPendingTransaction({ txid, signal }) {
       const s = started()

@@ -12,6 +12,7 @@ import type { GetVerifiedOutpointReturnType } from '../verify/getOutpoint.js'
 import type { GetVerifiedTransactionReturnType } from '../verify/getTransaction.js'
 import type { BalanceOf, GetVerifiedUtxosReturnType } from '../verify/getUtxos.js'
 import type { ChainHeader, Verified } from '../verify/types.js'
+import type { FeeEstimate, FeeEstimateParameters } from './estimateFees.js'
 import type { GetMempoolReturnType } from './getMempool.js'
 import type { GetPendingTransactionReturnType } from './pendingTransaction.js'
 import type { AddressLike, HashLike } from './resolve.js'
@@ -145,6 +146,12 @@ export type LightClient = {
    * nothing commits to a mempool, so only its consistency is checked. Show it as that node's claim.
    */
   getMempool(p?: GetMempoolParameters): Promise<GetMempoolReturnType>
+  /**
+   * Fee advice — UNVERIFIED (`verification.status: 'unverified'`, naming the nodes that answered):
+   * fast, normal and slow choices from several nodes' `fee-estimate` answers (the median per
+   * choice, clamped between the relay floor and a cap), as the wallet's `estimateFees` makes them.
+   */
+  estimateFees(p?: FeeEstimateParameters): Promise<FeeEstimate>
   /**
    * A transaction in a node's mempool, verified at the verified tip: txid, inputs proven unspent,
    * policies and signatures, fee. NOT_FOUND when no node has it; INVALID_AT_TIP when it cannot be

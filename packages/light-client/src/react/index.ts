@@ -11,6 +11,7 @@ export {
   useLightClient,
 } from './context.js'
 export {
+  FEE_ESTIMATE_REFRESH_MS,
   isTransientLightClientError,
   type LightClientQueryOptions,
   MEMPOOL_REFRESH_MS,
@@ -18,6 +19,7 @@ export {
   useBalance,
   useBlock,
   useChainInfo,
+  useFeeEstimate,
   useHeaders,
   useMempool,
   useOutpoint,

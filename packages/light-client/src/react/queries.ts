@@ -4,6 +4,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query'
+import type { FeeEstimate, FeeEstimateParameters } from '../client/estimateFees.js'
 import type { GetMempoolReturnType } from '../client/getMempool.js'
 import type { GetPendingTransactionReturnType } from '../client/pendingTransaction.js'
 import type {
@@ -134,6 +135,30 @@ export function useMempool(
     lightClientKeys.mempool(client.network),
     (c, signal) => c.getMempool({ signal }),
     { refetchInterval: MEMPOOL_REFRESH_MS, ...p.query },
+  )
+}
+
+/** How often `useFeeEstimate` asks again by default. */
+export const FEE_ESTIMATE_REFRESH_MS = 60_000
+
+/**
+ * Fee advice — UNVERIFIED (`data.verification.status === 'unverified'`, the nodes that answered
+ * in `verification.peers`): fast, normal and slow choices, each the median of several nodes'
+ * estimates clamped between the relay floor and a cap. Refreshed every minute; `maxFeeRate`
+ * (a bigint) is not part of the query key.
+ * @example
+ * const { data } = useFeeEstimate()
+ * data?.normal.feeRate // units per byte, with data.verification.peers: who advised it
+ */
+export function useFeeEstimate(
+  p: WithQuery<FeeEstimateParameters, FeeEstimate> = {},
+): UseQueryResult<FeeEstimate, Error> {
+  const { client } = useLightClientContext()
+  const { query, ...params } = p
+  return useClientQuery(
+    lightClientKeys.feeEstimate(client.network, params),
+    (c, signal) => c.estimateFees({ ...params, signal }),
+    { staleTime: FEE_ESTIMATE_REFRESH_MS / 2, refetchInterval: FEE_ESTIMATE_REFRESH_MS, ...query },
   )
 }
 

@@ -33,6 +33,19 @@ export const lightClientKeys = {
   transaction: (network: Network, txid: HashLike) =>
     ['supernova', network, 'transaction', { txid: hashKey(txid) }] as const,
   mempool: (network: Network) => ['supernova', network, 'mempool'] as const,
+  feeEstimate: (
+    network: Network,
+    p: { maxPeers?: number; targets?: Partial<Record<'fast' | 'normal' | 'slow', number>> } = {},
+  ) =>
+    [
+      'supernova',
+      network,
+      'feeEstimate',
+      {
+        ...(p.maxPeers === undefined ? {} : { maxPeers: p.maxPeers }),
+        ...(p.targets === undefined ? {} : { targets: p.targets }),
+      },
+    ] as const,
   pendingTransaction: (network: Network, txid: HashLike) =>
     ['supernova', network, 'pendingTransaction', { txid: hashKey(txid) }] as const,
   balance: (network: Network, address: AddressLike) =>

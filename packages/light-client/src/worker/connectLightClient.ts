@@ -235,6 +235,7 @@ export function connectLightClient(p: ConnectLightClientParameters): RemoteLight
     getHeaders: (q) => call('getHeaders', q),
     getTransaction: (q) => call('getTransaction', q),
     getMempool: (q) => call('getMempool', q ?? {}),
+    estimateFees: (q) => call('estimateFees', q ?? {}),
     getPendingTransaction: (q) => call('getPendingTransaction', q),
     getBalance: (q) => call('getBalance', q),
     getUtxos: (q) => call('getUtxos', q),

@@ -54,6 +54,11 @@ export function runHostCall(
       })
     case 'getMempool':
       return client.getMempool({ signal })
+    case 'estimateFees':
+      return client.estimateFees({
+        ...(q as NonNullable<Parameters<LightClient['estimateFees']>[0]>),
+        signal,
+      })
     case 'getPendingTransaction':
       return client.getPendingTransaction({
         ...(q as Parameters<LightClient['getPendingTransaction']>[0]),

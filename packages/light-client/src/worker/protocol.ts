@@ -28,6 +28,7 @@ export const CALL_METHODS = [
   'getHeaders',
   'getTransaction',
   'getMempool',
+  'estimateFees',
   'getPendingTransaction',
   'getBalance',
   'getUtxos',

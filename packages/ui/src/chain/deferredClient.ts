@@ -71,6 +71,7 @@ export function createDeferredClient(network: Network): DeferredClient {
     getHeaders: forward('getHeaders'),
     getTransaction: forward('getTransaction'),
     getMempool: forward('getMempool'),
+    estimateFees: forward('estimateFees'),
     getPendingTransaction: forward('getPendingTransaction'),
     getBalance: forward('getBalance'),
     getUtxos: forward('getUtxos'),
