@@ -1,6 +1,6 @@
-import type { EstimateFeesReturnType, FeeChoice } from '@supernova/light-client'
+import type { FeeChoice, FeeEstimate } from '@supernova/light-client'
 import { describe, expect, it } from 'vitest'
-import { feeOptions, selectFee } from './feeOptions'
+import { describeFeeAdvice, feeOptions, selectFee, shortPeerId } from './feeOptions'
 
 const choice = (speed: FeeChoice['speed'], feeRate: bigint, targetBlocks: number): FeeChoice => ({
   speed,
@@ -20,7 +20,8 @@ const fees = {
   answers: [],
   failures: [],
   floorOnly: false,
-} as EstimateFeesReturnType
+  verification: { status: 'unverified', peers: [], reason: 'advice' },
+} satisfies FeeEstimate
 
 describe('feeOptions', () => {
   it('offers fast, normal and slow with their rate and expected wait', () => {
@@ -45,5 +46,31 @@ describe('selectFee', () => {
     expect(selectFee(options, 'floor').id).toBe('normal')
     expect(selectFee(feeOptions('devnet', undefined), 'fast').id).toBe('floor')
     expect(() => selectFee([], 'fast')).toThrow(RangeError)
+  })
+})
+
+describe('describeFeeAdvice', () => {
+  const a = '12D3KooWAbCdEfGhIjKlMnOpQrStUvWxYz0123456789aaaa'
+  const b = '12D3KooWZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210bbbb'
+
+  it('names the nodes that answered (shortened) and says no proof backs the advice', () => {
+    const text = describeFeeAdvice({
+      ...fees,
+      verification: { status: 'unverified', peers: [a, b], reason: 'advice' },
+    })
+    expect(text).toBe(
+      'Advice from 2 nodes (12D3Ko…aaaa, 12D3Ko…bbbb): an estimate of their mempools, which no proof can check. Clamped between 1 and 10000 units/byte.',
+    )
+    expect(
+      describeFeeAdvice({
+        ...fees,
+        verification: { status: 'unverified', peers: [a], reason: '' },
+      }),
+    ).toMatch(/^Advice from 1 node \(12D3Ko…aaaa\):/)
+  })
+
+  it('keeps short ids whole', () => {
+    expect(shortPeerId('peer-1')).toBe('peer-1')
+    expect(shortPeerId(a)).toBe('12D3Ko…aaaa')
   })
 })

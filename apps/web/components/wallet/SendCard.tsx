@@ -43,7 +43,7 @@ export function SendCard({
   const { network, unlock, refresh } = useWalletSession()
   const client = useLightClient()
   const { payments, track } = usePayments()
-  const fees = useFeeChoices(network)
+  const fees = useFeeChoices()
   const [values, setValues] = useState<SendValues>(EMPTY)
   const [stage, setStage] = useState<Stage>({ step: 'form' })
   const [busy, setBusy] = useState<'review' | 'max' | 'catching-up' | 'send'>()

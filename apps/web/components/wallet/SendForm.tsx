@@ -1,5 +1,5 @@
 'use client'
-import type { EstimateFeesReturnType } from '@supernova/light-client'
+import type { FeeEstimate } from '@supernova/light-client'
 import type { Network } from '@supernova/protocol'
 import {
   cx,
@@ -10,7 +10,7 @@ import {
   VerificationBadge,
 } from '@supernova/ui'
 import { type FormEvent, useState } from 'react'
-import { type FeeOption, feeOptions, selectFee } from '../../lib/feeOptions'
+import { describeFeeAdvice, type FeeOption, feeOptions, selectFee } from '../../lib/feeOptions'
 import { checkAmount, checkRecipient } from '../../lib/sendForm'
 import { BUTTON_PRIMARY, BUTTON_SECONDARY, TextField } from './Field'
 
@@ -31,7 +31,7 @@ export type SendFormProps = {
   spendable: bigint | undefined
   dust: bigint
   fees: {
-    data: EstimateFeesReturnType | undefined
+    data: FeeEstimate | undefined
     error: Error | null
     isFetching: boolean
     refetch: () => void
@@ -149,7 +149,7 @@ function FeeFieldset({
       <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
         <VerificationBadge status="unverified" />
         {fees.data
-          ? `Advice from ${new Set(fees.data.answers.map((a) => a.peer)).size} node(s): an estimate of their mempools, which no proof can check. Clamped between ${fees.data.minFeeRate} and ${fees.data.maxFeeRate} units/byte.`
+          ? describeFeeAdvice(fees.data)
           : fees.isFetching
             ? 'Asking the nodes for fee advice…'
             : 'No fee advice: the network minimum is offered.'}
