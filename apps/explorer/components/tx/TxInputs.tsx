@@ -136,7 +136,7 @@ export function TxInputs({ proven, spent, fetched, tip }: TxInputsProps) {
     >
       <DataTable
         className="relative"
-        caption="Inputs"
+        caption="Inputs of this transaction"
         captionHidden
         columns={columns(tip, params)}
         rows={items}

@@ -81,7 +81,7 @@ export function TxOutputs({ proven }: { proven: ProvenTransaction }) {
     >
       <DataTable
         className="relative"
-        caption="Outputs"
+        caption="Outputs of this transaction"
         captionHidden
         columns={columns}
         rows={items}
