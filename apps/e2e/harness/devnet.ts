@@ -28,6 +28,8 @@ export type Devnet = {
   stop(): Promise<void>
   /** Its last log lines, for error messages. */
   log(): string
+  /** Kills it at once, synchronously (for an exiting parent). */
+  kill(): void
 }
 
 /** Picks free ports and returns a stopped node; call `start`. */
@@ -90,5 +92,6 @@ export async function createDevnet(dataDir: string): Promise<Devnet> {
       await service?.stop()
     },
     log: () => service?.log() ?? '',
+    kill: () => service?.kill(),
   }
 }

@@ -21,6 +21,8 @@ export type Service = {
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<void>
   /** SIGTERM to the group, SIGKILL after a grace period; resolves once it exited. */
   stop(): Promise<void>
+  /** SIGKILL to the group at once, synchronously (for an exiting parent). */
+  kill(): void
 }
 
 export type StartServiceParameters = {
@@ -94,6 +96,7 @@ export function startService(p: StartServiceParameters): Service {
       await exited
       clearTimeout(timer)
     },
+    kill: () => killGroup(child, 'SIGKILL'),
   }
 }
 

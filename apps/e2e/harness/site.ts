@@ -27,9 +27,21 @@ export async function startSite(): Promise<Site> {
   const dataDir = mkdtempSync(join(tmpdir(), 'supernova-e2e-'))
   const apps: RunningApp[] = []
   let devnet: Devnet | undefined
+  // If this process exits without running stop() (an interrupted run), no server outlives it.
+  const killAll = () => {
+    for (const a of apps) a.service.kill()
+    devnet?.kill()
+    try {
+      rmSync(dataDir, { recursive: true, force: true })
+    } catch {
+      // A killed node may still be writing: a left temp dir is harmless, a throw here is not.
+    }
+  }
+  process.once('exit', killAll)
   const stop = async () => {
     await Promise.all(apps.map((a) => a.service.stop()))
     await devnet?.stop()
+    process.off('exit', killAll)
     rmSync(dataDir, { recursive: true, force: true })
   }
   try {
