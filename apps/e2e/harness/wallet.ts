@@ -40,6 +40,26 @@ export async function createWallet(page: Page, password = PASSWORD): Promise<str
   return words
 }
 
+/** Imports a wallet from its recovery phrase on /wallet, with a password. */
+export async function importWallet(
+  page: Page,
+  words: readonly string[],
+  password = PASSWORD,
+): Promise<void> {
+  await page.goto('/wallet')
+  await page.getByRole('button', { name: 'Import a recovery phrase' }).click()
+  await page.getByRole('textbox', { name: 'Recovery phrase' }).fill(words.join(' '))
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByLabel('Confirm password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Import wallet' }).click()
+  await page.getByRole('button', { name: 'Lock wallet' }).waitFor({ timeout: WALLET_TIMEOUT_MS })
+}
+
+/** The wallet's history table (verified transactions, newest first). */
+export function historyTable(page: Page): Locator {
+  return page.getByRole('table', { name: /^Transactions of this wallet/ })
+}
+
 /** The text of the `<label>` of a control (its accessible name when no aria-label is set). */
 async function labelOf(field: Locator): Promise<string> {
   return field.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '')

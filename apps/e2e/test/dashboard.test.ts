@@ -7,7 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium, newSiteContext, watchPage } from '../harness/browser.js'
 import { VERIFIED_TIMEOUT_MS, verifiedProof } from '../harness/pageCheck.js'
-import { chainInfo, faucet } from '../harness/rpc.js'
+import { chainInfo, faucet, setMining } from '../harness/rpc.js'
 
 const site = inject('site')
 let browser: Browser
@@ -50,6 +50,37 @@ describe('the environmental dashboard', () => {
     expect(await inputs.innerText()).toMatch(/Network hashrate\s+[\d.,]+(e[-+]?\d+)?\s*\S*H\/s/)
     const estimate = page.getByRole('region', { name: /Network power, energy and emissions/ })
     await verifiedProof(estimate).waitFor()
+    expect(watch.errors).toEqual([])
+  })
+
+  it('recomputes the cost, and only the cost, when the electricity price changes', async () => {
+    const page = await context.newPage()
+    const watch = watchPage(page)
+    await page.goto('/dashboard')
+    const table = page.getByRole('table', { name: 'Every figure with its bounds' })
+    const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) })
+    await verifiedProof(page.getByRole('region', { name: 'Inputs' })).waitFor({
+      timeout: VERIFIED_TIMEOUT_MS,
+    })
+    // Mining paused: the verified window, and so every chain-derived figure, holds still.
+    await setMining(site, false)
+    try {
+      const tip = (await chainInfo(site.rpcUrl)).height
+      const inputs = page.getByRole('region', { name: 'Inputs' })
+      await expect
+        .poll(async () => numberAfter(await inputs.innerText(), /issued through height/), {
+          timeout: VERIFIED_TIMEOUT_MS,
+        })
+        .toBe(tip)
+      const cost = await row('Electricity cost per year').innerText()
+      const energy = await row('Energy per year').innerText()
+      const price = page.getByRole('textbox', { name: 'Electricity price (US dollars per kWh)' })
+      await price.fill('0.2')
+      await expect.poll(() => row('Electricity cost per year').innerText()).not.toBe(cost)
+      expect(await row('Energy per year').innerText()).toBe(energy)
+    } finally {
+      await setMining(site, true)
+    }
     expect(watch.errors).toEqual([])
   })
 

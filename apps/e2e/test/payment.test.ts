@@ -12,6 +12,8 @@ import { setMining } from '../harness/rpc.js'
 import {
   balanceTotal,
   createWallet,
+  historyTable,
+  importWallet,
   receiveAddress,
   reviewPayment,
   signAndSend,
@@ -22,7 +24,13 @@ import {
 const site = inject('site')
 let browser: Browser
 const alice = {} as { context: BrowserContext; page: Page; watch: PageWatch; address: string }
-const bob = {} as { context: BrowserContext; page: Page; watch: PageWatch; address: string }
+const bob = {} as {
+  context: BrowserContext
+  page: Page
+  watch: PageWatch
+  address: string
+  words: string[]
+}
 let txid = ''
 
 /** "87.49997 NOVA" → 87.49997 */
@@ -43,14 +51,16 @@ afterAll(async () => {
 
 describe('a payment from one browser wallet to another', () => {
   it('Alice and Bob create wallets: the phrase is shown once, then confirmed', async () => {
-    const [words] = await Promise.all([createWallet(alice.page), createWallet(bob.page)])
+    const [words, bobWords] = await Promise.all([createWallet(alice.page), createWallet(bob.page)])
     expect(words).toHaveLength(12)
+    bob.words = bobWords
     // Once saved, the phrase is never displayed again.
     expect(await alice.page.getByRole('list', { name: 'Your recovery phrase' }).count()).toBe(0)
     alice.address = await receiveAddress(alice.page)
     bob.address = await receiveAddress(bob.page)
     expect(alice.address).toMatch(/^dnova1/)
     expect(bob.address).not.toBe(alice.address)
+    await alice.page.getByRole('img', { name: 'QR code of your receive address' }).waitFor()
   })
 
   it('Alice takes coins from the faucet; her balance is verified', async () => {
@@ -113,7 +123,29 @@ describe('a payment from one browser wallet to another', () => {
       })
       .toBeLessThan(87.5)
     expect(novaOf(await balanceTotal(alice.page).innerText())).toBeGreaterThan(87.4)
+    await historyTable(bob.page).locator(`a[href="/explorer/tx/${txid}"]`).waitFor()
     expect(alice.watch.errors).toEqual([])
     expect(bob.watch.errors).toEqual([])
+  })
+
+  it("Bob's phrase, imported in another browser profile, restores his address, balance and history", async () => {
+    const context = await newSiteContext(browser, site)
+    const page = await context.newPage()
+    const watch = watchPage(page)
+    await importWallet(page, bob.words)
+    await expect
+      .poll(() => balanceTotal(page).innerText(), { timeout: WALLET_TIMEOUT_MS })
+      .toBe('12.5 NOVA')
+    await historyTable(page)
+      .locator(`a[href="/explorer/tx/${txid}"]`)
+      .waitFor({ timeout: WALLET_TIMEOUT_MS })
+    // Same keys: both show the same next receive address.
+    await expect
+      .poll(async () => (await receiveAddress(page)) === (await receiveAddress(bob.page)), {
+        timeout: WALLET_TIMEOUT_MS,
+      })
+      .toBe(true)
+    expect(watch.errors).toEqual([])
+    await context.close()
   })
 })
