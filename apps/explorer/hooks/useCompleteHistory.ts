@@ -7,6 +7,9 @@ import { EMPTY_SCAN, type HistoryScanState, runHistoryScan } from '../lib/histor
 import { sleep } from '../lib/pacer'
 import { usePacer } from './usePacer'
 
+/** Blocks per history chunk: one `filters` range request covers up to 1,000. */
+const HISTORY_CHUNK = 1_000
+
 export type CompleteHistory = HistoryScanState<AddressHistoryEntry> & {
   /** Whether the history is complete up to the verified tip (else it is still catching up). */
   caughtUp: boolean
@@ -14,7 +17,7 @@ export type CompleteHistory = HistoryScanState<AddressHistoryEntry> & {
 
 /**
  * An address's complete, filter-proven history, scanned from genesis through the light client in
- * paced chunks and kept following the tip. The state lives in the query cache, so coming back to
+ * chunks of HISTORY_CHUNK blocks and kept following the tip. The state lives in the query cache, so coming back to
  * the address resumes the scan instead of starting over; a reorganisation starts it afresh.
  */
 export function useCompleteHistory(address: string): CompleteHistory {
@@ -49,7 +52,10 @@ export function useCompleteHistory(address: string): CompleteHistory {
       scan: ({ fromHeight, toHeight, signal }) =>
         client.getAddressHistory({ address, fromHeight, toHeight, concurrency: 2, signal }),
       tip: () => tip.current,
-      take: (n, signal) => pacer.take(n, signal),
+      // The light client fetches a chunk's filters in a few range requests and paces the matching
+      // blocks itself: one token of the page's budget per chunk.
+      take: (_blocks, signal) => pacer.take(1, signal),
+      chunk: HISTORY_CHUNK,
       wait: sleep,
       onUpdate: (s) => {
         queryClient.setQueryData(cacheKey, s)

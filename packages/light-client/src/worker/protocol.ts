@@ -6,7 +6,7 @@ import type { Evidence } from '../verify/evidence.js'
 import type { SerializedError } from './errors.js'
 
 /** Bumped on any incompatible change of the messages below; both sides must agree. */
-export const WORKER_PROTOCOL_VERSION = 1
+export const WORKER_PROTOCOL_VERSION = 2
 
 /**
  * What a page hands the worker to build its client: `CreateLightClientParameters` without the

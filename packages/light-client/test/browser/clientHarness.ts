@@ -164,6 +164,23 @@ export async function reloadClientPage(page: Page, timeoutMs: number): Promise<C
   return pageResult(page, timeoutMs + 5_000)
 }
 
+/**
+ * Leaves the page (its client stops with it), runs `meanwhile`, then opens the same URL again
+ * (same config) and waits for the new run's result: a reload after time away, during which the
+ * old client could not have seen anything `meanwhile` did.
+ */
+export async function revisitClientPage(
+  page: Page,
+  timeoutMs: number,
+  meanwhile: () => Promise<unknown>,
+): Promise<ClientPageResult> {
+  const url = page.url()
+  await page.goto('about:blank', { timeout: 10_000 })
+  await meanwhile()
+  await page.goto(url, { timeout: 10_000 })
+  return pageResult(page, timeoutMs + 5_000)
+}
+
 async function pageResult(page: Page, timeoutMs: number): Promise<ClientPageResult> {
   const handle = await page.waitForFunction(
     () => (globalThis as PageGlobals).lightClientResult,

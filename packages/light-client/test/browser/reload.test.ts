@@ -2,7 +2,7 @@
 import { COIN, devnetAccount, toHex } from '@supernova/protocol'
 import { describe, expect, it } from 'vitest'
 import { mineBlocks } from '../network/fullNode.js'
-import { reloadClientPage, runClientPage } from './clientHarness.js'
+import { revisitClientPage, runClientPage } from './clientHarness.js'
 import { setupClientPageSuite } from './clientSuite.js'
 
 const AMOUNT = 3n * COIN
@@ -19,9 +19,11 @@ describe('a reload in Chromium', () => {
       expect(first.restore).toEqual([{ resumed: false, height: 0, reason: 'EMPTY' }])
       expect(first.tip.height).toBe(synced)
 
-      // The chain moves on while the page is away; the reloaded client fetches only the new part.
-      await mineBlocks(s.full, s.clock, 2)
-      const second = await reloadClientPage(page, config.timeoutMs)
+      // The chain moves on while the page is away (its client stopped, so no pushed head can reach
+      // it); the client of the page opened again fetches only the new part.
+      const second = await revisitClientPage(page, config.timeoutMs, () =>
+        mineBlocks(s.full, s.clock, 2),
+      )
       if (!second.ok) throw new Error(`the reloaded run failed: ${second.error}`)
       expect(errors).toEqual([])
       const tip = s.full.node.chain.tip()
