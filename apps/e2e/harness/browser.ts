@@ -33,11 +33,7 @@ export async function launchChromium(): Promise<Browser> {
 
 export type ColorScheme = 'light' | 'dark'
 
-/**
- * A fresh context (own storage, own SharedWorker light client) on the site. Zones that the web
- * build proxies elsewhere (rewrites are fixed at `next build`) are fetched from this run's zone
- * servers by the context itself, so every page is still served under the one site origin.
- */
+/** A fresh context (own storage, own SharedWorker light client) on the site. */
 export async function newSiteContext(
   browser: Browser,
   site: SiteInfo,
@@ -49,21 +45,6 @@ export async function newSiteContext(
     viewport: { width: 1280, height: 900 },
   })
   context.setDefaultTimeout(30_000)
-  for (const zone of site.zoneOverrides) {
-    await context.route(
-      (url) =>
-        url.origin === site.url &&
-        (url.pathname === zone.basePath || url.pathname.startsWith(`${zone.basePath}/`)),
-      async (route) => {
-        const url = new URL(route.request().url())
-        const response = await route.fetch({
-          url: `${zone.origin}${url.pathname}${url.search}`,
-          maxRedirects: 0,
-        })
-        await route.fulfill({ response })
-      },
-    )
-  }
   return context
 }
 

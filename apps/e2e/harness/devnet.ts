@@ -32,6 +32,8 @@ export type Devnet = {
   kill(): void
 }
 
+const isAlive = (s: Service) => s.child.exitCode === null && s.child.signalCode === null
+
 /** Picks free ports and returns a stopped node; call `start`. */
 export async function createDevnet(dataDir: string): Promise<Devnet> {
   if (!existsSync(NODE_CLI))
@@ -45,6 +47,7 @@ export async function createDevnet(dataDir: string): Promise<Devnet> {
   const rpcUrl = `http://127.0.0.1:${ports.rpc}/rpc`
   const apiKey = randomBytes(16).toString('hex')
   let service: Service | undefined
+  let stopping = false
   const args = [
     NODE_CLI,
     'devnet',
@@ -68,9 +71,10 @@ export async function createDevnet(dataDir: string): Promise<Devnet> {
     ports,
     rpcUrl,
     apiKey,
-    running: () => service !== undefined && service.child.exitCode === null,
+    running: () => service !== undefined && isAlive(service),
     async start() {
-      if (service && service.child.exitCode === null) return
+      if (service && isAlive(service)) return
+      stopping = false
       service = startService({
         name: 'devnet',
         command: process.execPath,
@@ -78,8 +82,15 @@ export async function createDevnet(dataDir: string): Promise<Devnet> {
         cwd: ROOT,
         env: { ...process.env },
       })
-      await service.waitForLine(/devnet node running/, START_TIMEOUT_MS)
       const s = service
+      // A node that dies on its own is a finding: its last lines go to the run's output.
+      s.child.once('exit', (code, signal) => {
+        if (!stopping)
+          process.stderr.write(
+            `[e2e] the devnet node exited unexpectedly (${signal ?? `code ${code}`}):\n${s.log()}\n`,
+          )
+      })
+      await s.waitForLine(/devnet node running/, START_TIMEOUT_MS)
       await waitUntil(
         'the devnet node to answer getChainInfo',
         () => chainInfo(rpcUrl),
@@ -89,6 +100,7 @@ export async function createDevnet(dataDir: string): Promise<Devnet> {
       })
     },
     async stop() {
+      stopping = true
       await service?.stop()
     },
     log: () => service?.log() ?? '',

@@ -29,8 +29,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       url: site.url,
       rpcUrl: site.devnet.rpcUrl,
       apiKey: site.devnet.apiKey,
+      nodeWsPort: site.devnet.ports.ws,
       controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
-      zoneOverrides: [...site.zoneOverrides],
+      proxiedZones: [...site.proxiedZones],
       chain,
     }
     project.provide('site', info)

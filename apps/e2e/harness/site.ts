@@ -7,17 +7,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { builtZoneOrigins, type RunningApp, startApp } from './apps.js'
 import { createDevnet, type Devnet } from './devnet.js'
-
-/** A zone the browser must be sent to itself, because the web build proxies it elsewhere. */
-export type ZoneOverride = { basePath: string; origin: string }
+import { startZoneProxy, type ZoneProxy, type ZoneRoute } from './zoneProxy.js'
 
 export type Site = {
   /** The one origin people open, e.g. `http://127.0.0.1:41234`. */
   readonly url: string
   readonly devnet: Devnet
   readonly apps: readonly RunningApp[]
-  /** Zones the browser context routes itself (see {@link builtZoneOrigins}); empty when the build proxies to ours. */
-  readonly zoneOverrides: readonly ZoneOverride[]
+  /**
+   * Zones the web build does not proxy to this run's servers (see {@link builtZoneOrigins}),
+   * served through the harness's zone proxy instead; empty when the web app serves the site.
+   */
+  readonly proxiedZones: readonly ZoneRoute[]
   /** Stops every process (apps first, then the node) and removes the temp data. */
   stop(): Promise<void>
 }
@@ -27,6 +28,7 @@ export async function startSite(): Promise<Site> {
   const dataDir = mkdtempSync(join(tmpdir(), 'supernova-e2e-'))
   const apps: RunningApp[] = []
   let devnet: Devnet | undefined
+  let proxy: ZoneProxy | undefined
   // If this process exits without running stop() (an interrupted run), no server outlives it.
   const killAll = () => {
     for (const a of apps) a.service.kill()
@@ -39,6 +41,7 @@ export async function startSite(): Promise<Site> {
   }
   process.once('exit', killAll)
   const stop = async () => {
+    await proxy?.close()
     await Promise.all(apps.map((a) => a.service.stop()))
     await devnet?.stop()
     process.off('exit', killAll)
@@ -59,10 +62,12 @@ export async function startSite(): Promise<Site> {
     })
     apps.push(web)
     const built = builtZoneOrigins()
-    const zoneOverrides = [explorer, dashboard]
+    const proxiedZones = [explorer, dashboard]
       .filter((z) => built[z.name as 'explorer' | 'dashboard'] !== z.origin)
       .map((z) => ({ basePath: `/${z.name}`, origin: z.origin }))
-    return { url: web.origin, devnet, apps, zoneOverrides, stop }
+    if (proxiedZones.length > 0)
+      proxy = await startZoneProxy({ web: web.origin, zones: proxiedZones })
+    return { url: proxy?.url ?? web.origin, devnet, apps, proxiedZones, stop }
   } catch (e) {
     await stop()
     throw e

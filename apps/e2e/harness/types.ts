@@ -1,5 +1,5 @@
 /** What the global setup hands the tests (through Vitest's provide/inject). */
-import type { ZoneOverride } from './site.js'
+import type { ZoneRoute } from './zoneProxy.js'
 
 /** Chain state the setup made, for the block, transaction and address pages. */
 export type ChainFixture = {
@@ -17,11 +17,14 @@ export type SiteInfo = {
   url: string
   /** The devnet node's JSON-RPC endpoint. */
   rpcUrl: string
+  /** The node's p2p WebSocket port (browsers dial it). */
+  nodeWsPort: number
   /** The node's admin token (setMining). */
   apiKey: string
   /** POST `/devnet/stop` and `/devnet/start` here. */
   controlUrl: string
-  zoneOverrides: ZoneOverride[]
+  /** Zones served through the harness's proxy (the web build proxies elsewhere). */
+  proxiedZones: ZoneRoute[]
   chain: ChainFixture
 }
 
