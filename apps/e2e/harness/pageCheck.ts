@@ -60,3 +60,13 @@ export async function checkPage(
   ).toEqual([])
   return page
 }
+
+/**
+ * For a page state reached by a journey (an open wallet, a review screen): no serious or critical
+ * axe violation, and a full-page screenshot named `name`.
+ */
+export async function checkState(page: Page, name: string): Promise<void> {
+  const violations = await axeViolations(page)
+  await saveScreenshot(page, name)
+  expect(violations, `axe violations in ${name}:\n${violations.join('\n')}`).toEqual([])
+}

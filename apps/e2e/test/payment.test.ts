@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium, newSiteContext, type PageWatch, watchPage } from '../harness/browser.js'
-import { VERIFIED_TIMEOUT_MS, verifiedProof } from '../harness/pageCheck.js'
+import { checkState, VERIFIED_TIMEOUT_MS, verifiedProof } from '../harness/pageCheck.js'
 import { setMining } from '../harness/rpc.js'
 import {
   balanceTotal,
@@ -74,6 +74,7 @@ describe('a payment from one browser wallet to another', () => {
     await expect
       .poll(() => balanceTotal(bob.page).innerText(), { timeout: WALLET_TIMEOUT_MS })
       .toBe('0 NOVA')
+    await checkState(alice.page, 'journey-wallet-funded')
   })
 
   it('Alice reviews the decoded payment to Bob and sends it', async () => {
@@ -84,6 +85,7 @@ describe('a payment from one browser wallet to another', () => {
     expect(await alice.page.getByTestId('review-amount').innerText()).toBe('12.5 NOVA')
     const outputs = alice.page.getByRole('table', { name: 'Outputs of this transaction' })
     await expect.poll(() => outputs.innerText()).toContain('Recipient')
+    await checkState(alice.page, 'journey-wallet-review')
     txid = await signAndSend(alice.page)
     expect(txid).toMatch(/^[0-9a-f]{64}$/)
   })
@@ -97,6 +99,7 @@ describe('a payment from one browser wallet to another', () => {
         .getByRole('heading', { name: 'Pending transaction' })
         .waitFor({ timeout: VERIFIED_TIMEOUT_MS })
       await verifiedProof(page).waitFor({ timeout: VERIFIED_TIMEOUT_MS })
+      await checkState(page, 'journey-explorer-tx-pending')
     } finally {
       await setMining(site, true)
     }
@@ -124,6 +127,8 @@ describe('a payment from one browser wallet to another', () => {
       .toBeLessThan(87.5)
     expect(novaOf(await balanceTotal(alice.page).innerText())).toBeGreaterThan(87.4)
     await historyTable(bob.page).locator(`a[href="/explorer/tx/${txid}"]`).waitFor()
+    await checkState(alice.page, 'journey-wallet-payment-confirmed')
+    await checkState(bob.page, 'journey-wallet-received')
     expect(alice.watch.errors).toEqual([])
     expect(bob.watch.errors).toEqual([])
   })
