@@ -2,7 +2,7 @@
  * The site's three Next.js apps from their production builds (`next start`, cwd apps/<app>), each
  * on a free loopback port. A missing build fails with what to run.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { NEXT_BIN, ROOT } from './paths.js'
 import { freePort, type Service, startService, waitUntil } from './processes.js'
@@ -66,21 +66,4 @@ export async function startApp(
     throw new Error(`${(e as Error).message}\n${service.log()}`)
   }
   return { name, origin, service }
-}
-
-/**
- * Where the web build proxies `/explorer` and `/dashboard`. Next.js computes `rewrites()` at
- * build time (`.next/routes-manifest.json`), so a production build keeps the EXPLORER_URL and
- * DASHBOARD_URL it was built with whatever `next start` is given.
- */
-export function builtZoneOrigins(): Partial<Record<'explorer' | 'dashboard', string>> {
-  const manifest = JSON.parse(
-    readFileSync(join(appDir('web'), '.next', 'routes-manifest.json'), 'utf8'),
-  ) as { rewrites?: { afterFiles?: { source: string; destination: string }[] } }
-  const out: Partial<Record<'explorer' | 'dashboard', string>> = {}
-  for (const r of manifest.rewrites?.afterFiles ?? []) {
-    for (const zone of ['explorer', 'dashboard'] as const)
-      if (r.source === BASE_PATHS[zone]) out[zone] = new URL(r.destination).origin
-  }
-  return out
 }

@@ -31,7 +31,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       apiKey: site.devnet.apiKey,
       nodeWsPort: site.devnet.ports.ws,
       controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
-      proxiedZones: [...site.proxiedZones],
       chain,
     }
     project.provide('site', info)

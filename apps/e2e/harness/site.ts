@@ -5,20 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { builtZoneOrigins, type RunningApp, startApp } from './apps.js'
+import { type RunningApp, startApp } from './apps.js'
 import { createDevnet, type Devnet } from './devnet.js'
-import { startZoneProxy, type ZoneProxy, type ZoneRoute } from './zoneProxy.js'
 
 export type Site = {
   /** The one origin people open, e.g. `http://127.0.0.1:41234`. */
   readonly url: string
   readonly devnet: Devnet
   readonly apps: readonly RunningApp[]
-  /**
-   * Zones the web build does not proxy to this run's servers (see {@link builtZoneOrigins}),
-   * served through the harness's zone proxy instead; empty when the web app serves the site.
-   */
-  readonly proxiedZones: readonly ZoneRoute[]
   /** Stops every process (apps first, then the node) and removes the temp data. */
   stop(): Promise<void>
 }
@@ -28,7 +22,6 @@ export async function startSite(): Promise<Site> {
   const dataDir = mkdtempSync(join(tmpdir(), 'supernova-e2e-'))
   const apps: RunningApp[] = []
   let devnet: Devnet | undefined
-  let proxy: ZoneProxy | undefined
   // If this process exits without running stop() (an interrupted run), no server outlives it.
   const killAll = () => {
     for (const a of apps) a.service.kill()
@@ -41,7 +34,6 @@ export async function startSite(): Promise<Site> {
   }
   process.once('exit', killAll)
   const stop = async () => {
-    await proxy?.close()
     await Promise.all(apps.map((a) => a.service.stop()))
     await devnet?.stop()
     process.off('exit', killAll)
@@ -61,13 +53,9 @@ export async function startSite(): Promise<Site> {
       DASHBOARD_URL: dashboard.origin,
     })
     apps.push(web)
-    const built = builtZoneOrigins()
-    const proxiedZones = [explorer, dashboard]
-      .filter((z) => built[z.name as 'explorer' | 'dashboard'] !== z.origin)
-      .map((z) => ({ basePath: `/${z.name}`, origin: z.origin }))
-    if (proxiedZones.length > 0)
-      proxy = await startZoneProxy({ web: web.origin, zones: proxiedZones })
-    return { url: proxy?.url ?? web.origin, devnet, apps, proxiedZones, stop }
+    // The web app sends /explorer and /dashboard to EXPLORER_URL / DASHBOARD_URL at run time
+    // (apps/web/proxy.ts), so its origin is the whole site.
+    return { url: web.origin, devnet, apps, stop }
   } catch (e) {
     await stop()
     throw e

@@ -1,5 +1,4 @@
 /** What the global setup hands the tests (through Vitest's provide/inject). */
-import type { ZoneRoute } from './zoneProxy.js'
 
 /** Chain state the setup made, for the block, transaction and address pages. */
 export type ChainFixture = {
@@ -23,8 +22,6 @@ export type SiteInfo = {
   apiKey: string
   /** POST `/devnet/stop` and `/devnet/start` here. */
   controlUrl: string
-  /** Zones served through the harness's proxy (the web build proxies elsewhere). */
-  proxiedZones: ZoneRoute[]
   chain: ChainFixture
 }
 
