@@ -39,14 +39,8 @@ let browser: Browser | undefined
 try {
   site = await startSite()
   browser = await launchChromium()
-  const info: SiteInfo = {
-    url: site.url,
-    rpcUrl: site.devnet.rpcUrl,
-    apiKey: site.devnet.apiKey,
-    controlUrl: '',
-    zoneOverrides: [...site.zoneOverrides],
-    chain: undefined as never,
-  }
+  // What the harness's contexts and this bench read of the site: its origin and the node's RPC.
+  const info = { url: site.url, rpcUrl: site.devnet.rpcUrl } as SiteInfo
   const { txid, height } = await confirmedPayment(site.devnet.rpcUrl)
   const pages = [
     ['lcp_explorer_home', '/explorer'],
@@ -100,22 +94,22 @@ async function confirmedPayment(rpcUrl: string): Promise<{ txid: string; height:
   )
 }
 
+/** Collects the page's LCP entries from its first script on (a string: see WATCH_BLOCK_LINKS). */
+const OBSERVE_LCP = `globalThis.lcp = []
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) globalThis.lcp.push(e.startTime)
+}).observe({ type: 'largest-contentful-paint', buffered: true })`
+
 /** LCP of one first visit: observed from the first script on, read once the data is verified. */
 async function firstVisitLcp(browser: Browser, info: SiteInfo, path: string): Promise<number> {
   const context = await newSiteContext(browser, info)
   try {
     const page = await context.newPage()
-    await page.addInitScript(() => {
-      const w = globalThis as unknown as { lcp: number[] }
-      w.lcp = []
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.lcp.push(e.startTime)
-      }).observe({ type: 'largest-contentful-paint', buffered: true })
-    })
+    await page.addInitScript(OBSERVE_LCP)
     await page.goto(path, { waitUntil: 'load' })
     await page.locator(VERIFIED).first().waitFor({ timeout: 60_000 })
     await page.waitForTimeout(SETTLE_MS)
-    const lcp = await page.evaluate(() => (globalThis as unknown as { lcp: number[] }).lcp.at(-1))
+    const lcp = (await page.evaluate('globalThis.lcp.at(-1)')) as number | undefined
     if (lcp === undefined) throw new Error(`no LCP entry on ${path}`)
     return lcp
   } finally {
@@ -138,9 +132,7 @@ async function domUpdateDelay(
     const pageSeen = await waitUntil(
       'the explorer to show the last block',
       async () => {
-        const seen = await page.evaluate(
-          () => (globalThis as unknown as { blockSeen: Record<number, number> }).blockSeen,
-        )
+        const seen = (await page.evaluate('globalThis.blockSeen')) as Record<number, number>
         return Math.max(...nodeSeen.keys()) in seen ? seen : undefined
       },
       30_000,
@@ -155,21 +147,26 @@ async function domUpdateDelay(
   }
 }
 
-/** Records in the page when a link to each block height first appears (Date.now()). */
-async function watchBlockLinks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const seen: Record<number, number> = {}
-    ;(globalThis as unknown as { blockSeen: Record<number, number> }).blockSeen = seen
-    const scan = () => {
-      const now = Date.now()
-      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href*="/explorer/block/"]')) {
-        const m = /\/explorer\/block\/(\d+)$/.exec(a.getAttribute('href') ?? '')
-        if (m && !(Number(m[1]) in seen)) seen[Number(m[1])] = now
-      }
+/**
+ * Records in the page when a link to each block height first appears (Date.now()). A script
+ * string, not a function: tsx's helpers (`__name`) do not exist in the page.
+ */
+const WATCH_BLOCK_LINKS = `(() => {
+  const seen = {}
+  globalThis.blockSeen = seen
+  const scan = () => {
+    const now = Date.now()
+    for (const a of document.querySelectorAll('a[href*="/explorer/block/"]')) {
+      const m = /\\/explorer\\/block\\/(\\d+)$/.exec(a.getAttribute('href') || '')
+      if (m && !(Number(m[1]) in seen)) seen[Number(m[1])] = now
     }
-    scan()
-    new MutationObserver(scan).observe(document.body, { subtree: true, childList: true })
-  })
+  }
+  scan()
+  new MutationObserver(scan).observe(document.body, { subtree: true, childList: true })
+})()`
+
+async function watchBlockLinks(page: Page): Promise<void> {
+  await page.evaluate(WATCH_BLOCK_LINKS)
 }
 
 /** The node's next `count` new heads, each with when its notification arrived. */

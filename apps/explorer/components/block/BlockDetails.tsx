@@ -10,6 +10,7 @@ import { atTip } from '../../lib/verification'
 import { ExplorerPage } from '../ExplorerPage'
 import { BlockHeaderCard } from './BlockHeaderCard'
 import { BlockTransactions } from './BlockTransactions'
+import { BLOCK_DESCRIPTION } from './blockDescription'
 
 /** What the browser checked for every figure of a block page. */
 export const BLOCK_PROOF =
@@ -62,6 +63,7 @@ export function BlockDetails({ block }: { block: VerifiedBlock }) {
   return (
     <ExplorerPage
       title={`Block ${block.height.toLocaleString('en-US')}`}
+      description={BLOCK_DESCRIPTION}
       aside={<ProofDetails verification={verification} proof={BLOCK_PROOF} />}
     >
       <BlockNav height={block.height} prevHash={prevHash} tip={tip} />

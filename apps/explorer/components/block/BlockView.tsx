@@ -8,6 +8,7 @@ import { ExplorerPage } from '../ExplorerPage'
 import { NotFoundPanel } from '../NotFoundPanel'
 import { Loading, QueryError } from '../QueryState'
 import { BlockDetails } from './BlockDetails'
+import { BLOCK_DESCRIPTION } from './blockDescription'
 
 const LINK = 'font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300'
 
@@ -27,24 +28,35 @@ export function BlockView({ id }: { id: string }) {
 /** A height: its verified header (local), then the block by that header's hash. */
 function BlockByHeight({ height }: { height: number }) {
   const headers = useHeaders({ fromHeight: height, count: 1 })
-  const tip = useChainInfo().data?.tip.height
+  const info = useChainInfo().data
+  const tip = info?.tip.height
   const header = headers.data?.headers[0]
   if (header !== undefined) return <BlockByHash hash={toHex(header.hash)} />
   const title = `Block ${height.toLocaleString('en-US')}`
   if (headers.error !== null)
     return (
-      <ExplorerPage title={title}>
+      <ExplorerPage title={title} description={BLOCK_DESCRIPTION}>
         <QueryError error={headers.error} what={`the header at height ${height}`} />
       </ExplorerPage>
     )
-  if (headers.data === undefined)
+  // Still syncing towards a peer that claims this height: not "no such block", just not yet.
+  const syncing = info !== undefined && info.sync.state !== 'synced'
+  if (headers.data === undefined || syncing)
     return (
-      <ExplorerPage title={title}>
-        <Loading>Reading the verified header at this height…</Loading>
+      <ExplorerPage title={title} description={BLOCK_DESCRIPTION}>
+        <Loading>
+          {syncing
+            ? `Verifying headers from the nodes (at ${info.tip.height.toLocaleString('en-US')}${
+                info.sync.targetHeight === undefined
+                  ? ''
+                  : ` of ${info.sync.targetHeight.toLocaleString('en-US')}`
+              })…`
+            : 'Reading the verified header at this height…'}
+        </Loading>
       </ExplorerPage>
     )
   return (
-    <ExplorerPage title={title}>
+    <ExplorerPage title={title} description={BLOCK_DESCRIPTION}>
       <NotFoundPanel title={`No block ${height.toLocaleString('en-US')} yet`}>
         The verified chain in your browser ends at height{' '}
         {tip === undefined ? (
@@ -67,7 +79,7 @@ function BlockByHash({ hash }: { hash: string }) {
   const title = 'Block'
   if (block.error !== null && isUnknownBlock(block.error))
     return (
-      <ExplorerPage title={title}>
+      <ExplorerPage title={title} description={BLOCK_DESCRIPTION}>
         <NotFoundPanel
           title="No block with this hash on the verified chain"
           tried={[
@@ -88,12 +100,12 @@ function BlockByHash({ hash }: { hash: string }) {
     )
   if (block.error !== null)
     return (
-      <ExplorerPage title={title}>
+      <ExplorerPage title={title} description={BLOCK_DESCRIPTION}>
         <QueryError error={block.error} what="this block" />
       </ExplorerPage>
     )
   return (
-    <ExplorerPage title={title}>
+    <ExplorerPage title={title} description={BLOCK_DESCRIPTION}>
       <Loading lines={8}>Fetching the block and checking it against its verified header…</Loading>
     </ExplorerPage>
   )
