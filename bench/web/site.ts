@@ -28,6 +28,30 @@ const CWV_LCP_MS = 2_500
 const SETTLE_MS = 1_000
 const VERIFIED = '[data-status="verified"], [data-status="final"]'
 
+/** Collects the page's LCP entries from its first script on (a string: see WATCH_BLOCK_LINKS). */
+const OBSERVE_LCP = `globalThis.lcp = []
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) globalThis.lcp.push(e.startTime)
+}).observe({ type: 'largest-contentful-paint', buffered: true })`
+
+/**
+ * Records in the page when a link to each block height first appears (Date.now()). A script
+ * string, not a function: tsx's helpers (`__name`) do not exist in the page.
+ */
+const WATCH_BLOCK_LINKS = `(() => {
+  const seen = {}
+  globalThis.blockSeen = seen
+  const scan = () => {
+    const now = Date.now()
+    for (const a of document.querySelectorAll('a[href*="/explorer/block/"]')) {
+      const m = /\\/explorer\\/block\\/(\\d+)$/.exec(a.getAttribute('href') || '')
+      if (m && !(Number(m[1]) in seen)) seen[Number(m[1])] = now
+    }
+  }
+  scan()
+  new MutationObserver(scan).observe(document.body, { subtree: true, childList: true })
+})()`
+
 const timer = setTimeout(() => {
   process.stderr.write('bench web: still running after 10 minutes, giving up\n')
   process.exit(1)
@@ -94,12 +118,6 @@ async function confirmedPayment(rpcUrl: string): Promise<{ txid: string; height:
   )
 }
 
-/** Collects the page's LCP entries from its first script on (a string: see WATCH_BLOCK_LINKS). */
-const OBSERVE_LCP = `globalThis.lcp = []
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) globalThis.lcp.push(e.startTime)
-}).observe({ type: 'largest-contentful-paint', buffered: true })`
-
 /** LCP of one first visit: observed from the first script on, read once the data is verified. */
 async function firstVisitLcp(browser: Browser, info: SiteInfo, path: string): Promise<number> {
   const context = await newSiteContext(browser, info)
@@ -146,24 +164,6 @@ async function domUpdateDelay(
     await context.close()
   }
 }
-
-/**
- * Records in the page when a link to each block height first appears (Date.now()). A script
- * string, not a function: tsx's helpers (`__name`) do not exist in the page.
- */
-const WATCH_BLOCK_LINKS = `(() => {
-  const seen = {}
-  globalThis.blockSeen = seen
-  const scan = () => {
-    const now = Date.now()
-    for (const a of document.querySelectorAll('a[href*="/explorer/block/"]')) {
-      const m = /\\/explorer\\/block\\/(\\d+)$/.exec(a.getAttribute('href') || '')
-      if (m && !(Number(m[1]) in seen)) seen[Number(m[1])] = now
-    }
-  }
-  scan()
-  new MutationObserver(scan).observe(document.body, { subtree: true, childList: true })
-})()`
 
 async function watchBlockLinks(page: Page): Promise<void> {
   await page.evaluate(WATCH_BLOCK_LINKS)
