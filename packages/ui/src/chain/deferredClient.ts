@@ -29,7 +29,8 @@ export function createDeferredClient(network: Network): DeferredClient {
   const client = (signal?: AbortSignal): Promise<LightClient> => {
     if (real !== undefined) return Promise.resolve(real)
     if (signal === undefined) return arrived
-    signal.throwIfAborted()
+    // A rejected promise, not a throw: callers of an async API expect their failure there.
+    if (signal.aborted) return Promise.reject(signal.reason)
     return new Promise((resolve, reject) => {
       const abort = () => reject(signal.reason)
       signal.addEventListener('abort', abort, { once: true })
