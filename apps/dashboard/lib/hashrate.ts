@@ -27,15 +27,25 @@ export type HashrateWindow = {
 }
 
 /**
- * Measures the hashrate over consecutive headers (oldest first): work of every block after the
+ * The headers without the genesis block: its timestamp is a constant of the chain's parameters,
+ * not when anything was mined, so a window starting there would span hours or days of no mining.
+ */
+export function minedHeaders(headers: readonly WindowHeader[]): readonly WindowHeader[] {
+  return headers[0]?.height === 0 ? headers.slice(1) : headers
+}
+
+/**
+ * Measures the hashrate over consecutive headers (oldest first; genesis left out, see
+ * minedHeaders): work of every block after the
  * first ÷ (last timestamp − first timestamp). The first header only marks the start time.
  *
  * @throws {EnergyInputError} SHORT_WINDOW (fewer than 2 headers, or no time elapsed),
  *   NOT_CONSECUTIVE (a gap or disorder in heights).
  * @example
- * measureHashrate([{ height: 0, timestamp: 0, bits }, { height: 1, timestamp: 5_000, bits }])
+ * measureHashrate([{ height: 1, timestamp: 0, bits }, { height: 2, timestamp: 5_000, bits }])
  */
-export function measureHashrate(headers: readonly WindowHeader[]): HashrateWindow {
+export function measureHashrate(all: readonly WindowHeader[]): HashrateWindow {
+  const headers = minedHeaders(all)
   const first = headers[0]
   const last = headers[headers.length - 1]
   if (first === undefined || last === undefined || headers.length < 2)
@@ -75,10 +85,8 @@ export function measureHashrate(headers: readonly WindowHeader[]): HashrateWindo
  *
  * @throws {EnergyInputError} NOT_CONSECUTIVE; RangeError when `buckets` is not a positive integer.
  */
-export function hashrateSeries(
-  headers: readonly WindowHeader[],
-  buckets: number,
-): HashrateWindow[] {
+export function hashrateSeries(all: readonly WindowHeader[], buckets: number): HashrateWindow[] {
+  const headers = minedHeaders(all)
   if (!Number.isInteger(buckets) || buckets < 1)
     throw new RangeError(`buckets must be ≥ 1, got ${buckets}`)
   const blocks = headers.length - 1

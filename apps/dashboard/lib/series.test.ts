@@ -4,8 +4,9 @@ import { HARDWARE_TABLE, hardwareBounds } from './hardware'
 import { buildSeries } from './series'
 
 // 0x207fffff: 2 expected hashes per block.
+// Heights 1..9 (a window from genesis would leave it out: its time is a constant, not a mining).
 const headers = Array.from({ length: 9 }, (_, i) => ({
-  height: i,
+  height: i + 1,
   // Blocks 1..4 one second apart, 5..8 two seconds apart: 2 H/s, then 1 H/s.
   timestamp: i <= 4 ? i * 1_000 : 4_000 + (i - 4) * 2_000,
   bits: 0x207fffff,
@@ -22,10 +23,24 @@ describe('buildSeries', () => {
   })
   const j = hardwareBounds(HARDWARE_TABLE)
 
+  it('leaves the genesis header out of a window (its timestamp is no mining time)', () => {
+    const withGenesis = [{ height: 0, timestamp: -86_400_000, bits: 0x207fffff }, ...headers]
+    const t = buildSeries({
+      headers: withGenesis,
+      buckets: 2,
+      assumptions,
+      hardware: HARDWARE_TABLE,
+      grid: GRID_DATA,
+    })
+    expect(t.map((p) => [p.fromHeight, p.hashrate])).toEqual(
+      s.map((p) => [p.fromHeight, p.hashrate]),
+    )
+  })
+
   it('has one point per window, timed at its last block', () => {
     expect(s.map((p) => [p.fromHeight, p.toHeight, p.time, p.midTime, p.hashrate])).toEqual([
-      [0, 4, 4_000, 2_000, 2],
-      [4, 8, 12_000, 8_000, 1],
+      [1, 5, 4_000, 2_000, 2],
+      [5, 9, 12_000, 8_000, 1],
     ])
   })
 

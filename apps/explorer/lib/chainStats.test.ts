@@ -28,7 +28,9 @@ describe('blockIntervals and averageIntervalMs', () => {
   })
 
   it('averages over the whole span', () => {
-    expect(averageIntervalMs(headers(0, [0, 1000, 3000, 9000]))).toBe(3000)
+    expect(averageIntervalMs(headers(1, [0, 1000, 3000, 9000]))).toBe(3000)
+    // Genesis is left out: its timestamp is a chain constant, not when it was mined.
+    expect(averageIntervalMs(headers(0, [-86_400_000, 1000, 3000, 9000]))).toBe(4000)
     expect(averageIntervalMs(headers(0, [5]))).toBeUndefined()
     expect(averageIntervalMs([])).toBeUndefined()
   })

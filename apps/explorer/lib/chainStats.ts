@@ -6,6 +6,14 @@ export type HeaderStats = { height: number; timestamp: number; bits: number }
 /** A block's interval: its timestamp minus its parent's (may be ≤ 0: timestamps need only beat the median time past). */
 export type BlockInterval = { height: number; intervalMs: number }
 
+/**
+ * The headers without the genesis block: its timestamp is a constant of the chain's parameters,
+ * not when anything was mined, so an interval from it (often hours or days) is not a block time.
+ */
+export function minedHeaders<H extends { height: number }>(headers: readonly H[]): readonly H[] {
+  return headers[0]?.height === 0 ? headers.slice(1) : headers
+}
+
 /** Consecutive headers only: a gap in heights would make an interval span several blocks. */
 function assertConsecutive(headers: readonly HeaderStats[]): void {
   for (let i = 1; i < headers.length; i++) {
@@ -22,8 +30,9 @@ function assertConsecutive(headers: readonly HeaderStats[]): void {
  * The interval of every header after the first (oldest first, consecutive).
  * @throws {RangeError} headers not consecutive.
  */
-export function blockIntervals(headers: readonly HeaderStats[]): BlockInterval[] {
-  assertConsecutive(headers)
+export function blockIntervals(all: readonly HeaderStats[]): BlockInterval[] {
+  assertConsecutive(all)
+  const headers = minedHeaders(all)
   return headers.slice(1).map((h, i) => ({
     height: h.height,
     intervalMs: h.timestamp - headers[i]!.timestamp,
@@ -34,8 +43,9 @@ export function blockIntervals(headers: readonly HeaderStats[]): BlockInterval[]
  * The average block interval over consecutive headers: (newest time − oldest time) / blocks; undefined with fewer than two.
  * @throws {RangeError} headers not consecutive.
  */
-export function averageIntervalMs(headers: readonly HeaderStats[]): number | undefined {
-  assertConsecutive(headers)
+export function averageIntervalMs(all: readonly HeaderStats[]): number | undefined {
+  assertConsecutive(all)
+  const headers = minedHeaders(all)
   const first = headers[0]
   const last = headers.at(-1)
   if (first === undefined || last === undefined || headers.length < 2) return undefined
@@ -57,8 +67,9 @@ export function difficultyOf(bits: number, powLimitBits: number): number {
  * Undefined with fewer than two headers or a span that is not positive.
  * @throws {RangeError} headers not consecutive.
  */
-export function estimateHashrate(headers: readonly HeaderStats[]): number | undefined {
-  assertConsecutive(headers)
+export function estimateHashrate(all: readonly HeaderStats[]): number | undefined {
+  assertConsecutive(all)
+  const headers = minedHeaders(all)
   if (headers.length < 2) return undefined
   const spanMs = headers.at(-1)!.timestamp - headers[0]!.timestamp
   if (spanMs <= 0) return undefined
@@ -87,7 +98,8 @@ export type ChainSeriesParameters = {
 }
 
 /**
- * Chart points for every header after the oldest: interval, difficulty and a rolling hashrate.
+ * Chart points for every header after the oldest (genesis left out): interval, difficulty and a
+ * rolling hashrate.
  * @throws {RangeError} headers not consecutive, window not a positive integer.
  */
 export function chainSeries({
@@ -97,16 +109,17 @@ export function chainSeries({
 }: ChainSeriesParameters): ChainPoint[] {
   if (!Number.isSafeInteger(window) || window < 1)
     throw new RangeError(`window must be a positive integer, got ${window}`)
-  const intervals = blockIntervals(headers)
+  const mined = minedHeaders(headers)
+  const intervals = blockIntervals(mined)
   return intervals.map(({ height, intervalMs }, i) => {
-    const header = headers[i + 1]!
+    const header = mined[i + 1]!
     const from = Math.max(0, i + 1 - window)
     return {
       height,
       timestamp: header.timestamp,
       intervalS: intervalMs / 1000,
       difficulty: difficultyOf(header.bits, powLimitBits),
-      hashrate: estimateHashrate(headers.slice(from, i + 2)),
+      hashrate: estimateHashrate(mined.slice(from, i + 2)),
     }
   })
 }
