@@ -1,23 +1,8 @@
 import { Notice } from '@supernova/ui'
-import type { ReactNode } from 'react'
 import { describeError } from '../lib/errors'
 
-/** A placeholder of roughly the final height while something is fetched and verified. */
-export function Loading({ children, lines = 3 }: { children: ReactNode; lines?: number }) {
-  return (
-    <div role="status" className="space-y-2">
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{children}</p>
-      {Array.from({ length: lines }, (_, i) => (
-        <div
-          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have nothing else to key on.
-          key={i}
-          aria-hidden="true"
-          className="h-5 animate-pulse rounded bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800"
-        />
-      ))}
-    </div>
-  )
-}
+// The zones' pages import their query states from here; the placeholder itself is shared.
+export { Loading } from '@supernova/ui'
 
 /** An error of a light-client query: what happened, and that the client keeps trying. */
 export function QueryError({ error, what }: { error: unknown; what: string }) {
