@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { NEXT_BIN, ROOT } from './paths.js'
+import { LOGS_DIR, NEXT_BIN, ROOT } from './paths.js'
 import { freePort, type Service, startService, waitUntil } from './processes.js'
 
 const START_TIMEOUT_MS = 60_000
@@ -27,6 +27,16 @@ export type RunningApp = {
 
 const appDir = (name: AppName) => join(ROOT, 'apps', name)
 
+/**
+ * How long the explorer and dashboard keep an idle connection open (`next start
+ * --keepAliveTimeout`, as in their `npm start` scripts). The web app forwards zone requests
+ * through a pool of keep-alive connections that never times out on its own side; with the
+ * zones' default 5 s, a zone could close a connection just as the proxy sent a request on it,
+ * and the browser got a 500 ("socket hang up") for a request the zone never saw. Idle
+ * connections must outlive any gap between requests, so the zone never closes one first.
+ */
+export const ZONE_KEEP_ALIVE_MS = 600_000
+
 /** @throws {Error} naming the command to run when an app has no production build. */
 export function assertBuilt(name: AppName): void {
   if (!existsSync(join(appDir(name), '.next', 'BUILD_ID')))
@@ -46,8 +56,17 @@ export async function startApp(
   const service = startService({
     name,
     command: process.execPath,
-    args: [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    args: [
+      NEXT_BIN,
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+      ...(name === 'web' ? [] : ['--keepAliveTimeout', String(ZONE_KEEP_ALIVE_MS)]),
+    ],
     cwd: appDir(name),
+    logFile: join(LOGS_DIR, `${name}.log`),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env },
   })
   const url = `${origin}${BASE_PATHS[name] || '/'}`

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { NODE_CLI, ROOT } from './paths.js'
+import { join } from 'node:path'
+import { LOGS_DIR, NODE_CLI, ROOT } from './paths.js'
 import { freePort, freeUdpPort, type Service, startService, waitUntil } from './processes.js'
 import { chainInfo } from './rpc.js'
 
@@ -80,6 +81,7 @@ export async function createDevnet(dataDir: string): Promise<Devnet> {
         command: process.execPath,
         args,
         cwd: ROOT,
+        logFile: join(LOGS_DIR, 'devnet.log'),
         env: { ...process.env },
       })
       const s = service

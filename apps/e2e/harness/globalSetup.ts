@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { devnetAccount, encodeAddress } from '@supernova/protocol'
 import type { TestProject } from 'vitest/node'
-import { SCREENSHOTS_DIR } from './paths.js'
+import { LOGS_DIR, SCREENSHOTS_DIR } from './paths.js'
 import { waitUntil } from './processes.js'
 import { faucet, rpc } from './rpc.js'
 import { type Site, startSite } from './site.js'
@@ -18,8 +18,9 @@ import type { ChainFixture, SiteInfo } from './types.js'
 const FIXTURE_AMOUNT = 250_000_000n // 2.5 NOVA
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // This run's screenshots only: a page renamed or fixed leaves no stale picture behind.
+  // This run's screenshots and logs only: a page renamed or fixed leaves no stale picture behind.
   rmSync(SCREENSHOTS_DIR, { recursive: true, force: true })
+  rmSync(LOGS_DIR, { recursive: true, force: true })
   const site = await startSite()
   let control: Server | undefined
   try {

@@ -53,7 +53,10 @@ export async function checkPage(
   }
   const violations = await axeViolations(page)
   await saveScreenshot(page, `${spec.name}-${scheme}`)
-  expect(watch.errors, `page errors on ${spec.path}`).toEqual([])
+  expect(
+    watch.errors,
+    `page errors on ${spec.path} (the servers' output is in apps/e2e/test-results/logs)`,
+  ).toEqual([])
   expect(
     violations,
     `axe violations on ${spec.path} (${scheme}):\n${violations.join('\n')}`,

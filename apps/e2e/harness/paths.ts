@@ -12,3 +12,5 @@ export const NEXT_BIN = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'
 export const RESULTS_DIR = join(ROOT, 'apps', 'e2e', 'test-results')
 /** One full-page screenshot per page and colour scheme. */
 export const SCREENSHOTS_DIR = join(RESULTS_DIR, 'screenshots')
+/** Everything the node and the three apps printed during the run, one file each. */
+export const LOGS_DIR = join(RESULTS_DIR, 'logs')

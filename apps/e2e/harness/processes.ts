@@ -5,7 +5,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createSocket } from 'node:dgram'
+import { appendFileSync, mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { dirname } from 'node:path'
 
 /** Lines kept per process for error messages. */
 const LOG_LINES = 200
@@ -31,6 +33,11 @@ export type StartServiceParameters = {
   args: readonly string[]
   cwd: string
   env: Record<string, string | undefined>
+  /**
+   * Also append everything it prints to this file (kept with the run's results, so a failure in
+   * CI can be read against the servers' own output). Restarts of a service append to one file.
+   */
+  logFile?: string
 }
 
 /** Spawns a service detached (its own process group) and records its output. */
@@ -43,7 +50,9 @@ export function startService(p: StartServiceParameters): Service {
   })
   const lines: string[] = []
   const listeners = new Set<(line: string) => void>()
+  if (p.logFile) mkdirSync(dirname(p.logFile), { recursive: true })
   const onData = (chunk: Buffer) => {
+    if (p.logFile) appendFileSync(p.logFile, chunk)
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line === '') continue
       lines.push(line)
