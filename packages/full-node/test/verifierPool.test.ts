@@ -58,6 +58,33 @@ describe('verifier pool (worker threads + verified-signature cache)', () => {
     expect(await pool.schemes.ed25519.batchVerify(bad)).toBe(false)
   })
 
+  it('shares one batch between the workers: each checks part of it, together all of it', async () => {
+    const p = freshPool({ threads: 2 })
+    await p.schemes.ed25519.batchVerify(edItems(16, 8)) // both threads up and loaded
+    const answers: { verified: number }[][] = [[], []]
+    const workers = p.workerThreads()
+    expect(workers).toHaveLength(2)
+    workers.forEach((w, i) => w.on('message', (m: { verified: number }) => answers[i]!.push(m)))
+    expect(await p.schemes.ed25519.batchVerify(slowItems(200))).toBe(true)
+    const verified = answers.map((a) => a.reduce((sum, m) => sum + m.verified, 0))
+    expect(verified[0]! + verified[1]!).toBe(200)
+    expect(verified[0]).toBeGreaterThan(0)
+    expect(verified[1]).toBeGreaterThan(0)
+  })
+
+  it('fails a shared batch with VerifierError when one of its two workers dies', async () => {
+    const p = freshPool({ threads: 2 })
+    const pending = p.schemes.ed25519.batchVerify(slowItems(800))
+    const rejected = expect(pending).rejects.toMatchObject({
+      name: 'VerifierError',
+      code: 'VERIFIER_FAILED',
+    })
+    await p.workerThreads()[1]!.terminate()
+    await rejected
+    expect(await p.schemes.ed25519.batchVerify(edItems(32, 9))).toBe(true)
+    expect(p.workerThreads()).toHaveLength(2)
+  })
+
   it('answers ZIP215 (noble) where OpenSSL is stricter, on the workers too', async () => {
     const smallOrder = fromHex('0000000000000000000000000000000000000000000000000000000000000080')
     const sig = new Uint8Array(64)

@@ -32,12 +32,6 @@ export type VerifierPoolOptions = {
   cacheSize?: number
   /** Batches smaller than this are verified on the calling thread (default 16). */
   inlineBelow?: number
-  /**
-   * A batch is split across workers only into parts of at least this many signatures (default
-   * 32); each part goes to the worker with the fewest signatures pending. Small batches (a block
-   * of a few transactions) thus cost one message, and consecutive ones spread over the workers.
-   */
-  minPerWorker?: number
   /** A worker job not answered within this is failed and its worker replaced (default 30,000 ms). */
   jobTimeoutMs?: number
   /** Dead workers replaced per rolling minute; past that, worker batches fail fast (default 10). */
@@ -65,12 +59,33 @@ export type VerifierPool = {
 }
 
 type Job = {
+  id: number
   resolve(ok: boolean): void
   reject(e: VerifierError): void
   timer: NodeJS.Timeout
+  /** The slots the batch was posted to that have not answered yet. */
+  waiting: Set<Slot>
   items: number
+  /** Items counted against each target's load while the job is pending. */
+  share: number
+  /** Items checked so far, summed over the answers. */
+  verified: number
+  ok: boolean
 }
-type Slot = { worker: Worker; jobs: Map<number, Job>; alive: boolean }
+type Slot = {
+  worker: Worker
+  jobs: Map<number, Job>
+  alive: boolean
+  /** Signatures pending on this worker (a shared job counts its share). */
+  load: number
+}
+
+/**
+ * Batches at least this long are shared by every worker; shorter ones (a block of a few
+ * transactions, a mempool transaction) go whole to the least loaded worker: one message instead of
+ * one per worker, on a thread that may be the bottleneck (the node's own during import).
+ */
+const SHARE_FROM = 64
 
 const MINUTE_MS = 60_000
 
@@ -100,50 +115,63 @@ const failed = (message: string, details?: Record<string, unknown>, cause?: unkn
 
 /**
  * `threads` worker slots, each spawned on first use and respawned (within the budget) on the first
- * use after its worker died. A job rejects with a {@link VerifierError} when its worker dies or
- * times out; a worker is ref'd only while it has a job pending.
+ * use after its worker died. A batch of SHARE_FROM signatures or more goes to every live worker,
+ * which share it through atomic claims (verifyWorker.ts): a thread slowed by the OS or by the
+ * validating thread takes fewer signatures instead of finishing last with a fixed share. A batch rejects with a
+ * {@link VerifierError} when one of its workers dies or it times out; a worker is ref'd only
+ * while it has a batch pending.
  */
 function createWorkerSet({ threads, jobTimeoutMs, maxRespawns, now }: WorkerSetOptions) {
   const slots: (Slot | undefined)[] = Array.from({ length: threads }, () => undefined)
-  /** Signatures pending per slot index, for picking the least loaded worker. */
-  const load: number[] = Array.from({ length: threads }, () => 0)
   const respawns: number[] = [] // times of recent respawns, oldest first, at most maxRespawns
   let nextId = 0
+
+  /** Takes a job off every slot still holding it; the last one out of a slot unrefs it. */
+  const detach = (job: Job): void => {
+    clearTimeout(job.timer)
+    for (const slot of job.waiting) {
+      slot.jobs.delete(job.id)
+      slot.load = Math.max(0, slot.load - job.share)
+      if (slot.jobs.size === 0 && slot.alive) slot.worker.unref()
+    }
+    job.waiting.clear()
+  }
 
   /** Marks a slot dead, fails its jobs and terminates its thread (idempotent). */
   const kill = async (slot: Slot, error: VerifierError): Promise<void> => {
     if (!slot.alive) return
     slot.alive = false
     const jobs = [...slot.jobs.values()]
-    slot.jobs.clear()
-    const index = slots.indexOf(slot)
-    if (index >= 0) load[index] = 0
     for (const job of jobs) {
-      clearTimeout(job.timer)
+      detach(job)
       job.reject(error)
     }
     // A crashed or exited thread is already gone; terminate() then settles at once.
     await slot.worker.terminate().catch(() => undefined)
   }
 
-  /** Removes a job from its slot; the last one out lets the process exit again. */
-  const settle = (slot: Slot, id: number): Job | undefined => {
-    const job = slot.jobs.get(id)
-    if (!job) return undefined
-    clearTimeout(job.timer)
-    slot.jobs.delete(id)
-    const index = slots.indexOf(slot)
-    if (index >= 0) load[index] = Math.max(0, load[index]! - job.items)
+  /** One worker's answer to a job; the job settles once every worker it went to answered. */
+  const answer = (slot: Slot, m: { id: number; ok: boolean; verified: number }): void => {
+    const job = slot.jobs.get(m.id)
+    if (!job) return
+    slot.jobs.delete(m.id)
+    slot.load = Math.max(0, slot.load - job.share)
+    job.waiting.delete(slot)
     if (slot.jobs.size === 0) slot.worker.unref()
-    return job
+    job.ok &&= m.ok === true
+    job.verified += Number.isInteger(m.verified) ? m.verified : 0
+    if (job.waiting.size > 0) return
+    clearTimeout(job.timer)
+    if (!job.ok) job.resolve(false)
+    else if (job.verified !== job.items)
+      job.reject(failed(`verify workers checked ${job.verified} of ${job.items} signatures`))
+    else job.resolve(true)
   }
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerUrl()), jobs: new Map(), alive: true }
+    const slot: Slot = { worker: new Worker(workerUrl()), jobs: new Map(), alive: true, load: 0 }
     const { worker } = slot
-    worker.on('message', (m: { id: number; ok: boolean }) =>
-      settle(slot, m.id)?.resolve(m.ok === true),
-    )
+    worker.on('message', (m: { id: number; ok: boolean; verified: number }) => answer(slot, m))
     const die = (reason: string, cause?: unknown) =>
       void kill(slot, failed(`verify worker ${reason}`, undefined, cause))
     worker.on('error', (e) => die('crashed', e))
@@ -172,34 +200,67 @@ function createWorkerSet({ threads, jobTimeoutMs, maxRespawns, now }: WorkerSetO
     return fresh
   }
 
-  /** The slot index with the fewest signatures pending (the first on ties). */
-  const leastLoaded = (): number => {
-    let best = 0
-    for (let i = 1; i < threads; i++) if (load[i]! < load[best]!) best = i
-    return best
+  /**
+   * The live slots, spawning or respawning as needed. A slot the respawn budget cannot bring back
+   * is left out while another one runs; with none, the budget's error is thrown.
+   */
+  const liveSlots = (): Slot[] => {
+    const out: Slot[] = []
+    let refusal: unknown
+    for (let i = 0; i < threads; i++) {
+      try {
+        out.push(slotAt(i))
+      } catch (e) {
+        refusal ??= e
+      }
+    }
+    if (out.length === 0) throw refusal
+    return out
   }
 
-  /** Verifies `items` on the least loaded worker: true iff all are valid; rejects if it cannot say. */
+  /**
+   * Verifies `items` on every live worker together (or, when short, on the least loaded one):
+   * true iff all are valid; rejects if it cannot say.
+   */
   const run = (scheme: SchemeId, items: readonly Item[]) =>
     new Promise<boolean>((resolve, reject) => {
-      const index = leastLoaded()
-      const slot = slotAt(index)
+      const live = liveSlots()
+      const targets =
+        items.length >= SHARE_FROM
+          ? live
+          : [live.reduce((best, s) => (s.load < best.load ? s : best))]
+      const share = items.length / targets.length
       const packed = packItems(items)
+      const control = new SharedArrayBuffer(8) // [next item to claim, failed]
       const id = nextId++
-      const timer = setTimeout(() => {
-        settle(slot, id)?.reject(
-          failed(`verify worker did not answer within ${jobTimeoutMs} ms`, { jobTimeoutMs }),
-        )
-        void kill(slot, failed('verify worker stuck; replaced'))
-      }, jobTimeoutMs)
-      timer.unref() // the ref'd worker keeps the process up while the job is pending
-      if (slot.jobs.size === 0) slot.worker.ref()
-      slot.jobs.set(id, { resolve, reject, timer, items: items.length })
-      load[index] = load[index]! + items.length
-      try {
-        slot.worker.postMessage({ id, scheme, packed }, [packed])
-      } catch (cause) {
-        void kill(slot, failed('verify worker unreachable', undefined, cause))
+      const job: Job = {
+        id,
+        resolve,
+        reject,
+        items: items.length,
+        share,
+        verified: 0,
+        ok: true,
+        waiting: new Set(targets),
+        timer: setTimeout(() => {
+          const stuck = [...job.waiting]
+          detach(job)
+          reject(failed(`verify worker did not answer within ${jobTimeoutMs} ms`, { jobTimeoutMs }))
+          for (const slot of stuck) void kill(slot, failed('verify worker stuck; replaced'))
+        }, jobTimeoutMs),
+      }
+      job.timer.unref() // the ref'd workers keep the process up while the job is pending
+      for (const slot of targets) {
+        if (slot.jobs.size === 0) slot.worker.ref()
+        slot.jobs.set(id, job)
+        slot.load += share
+      }
+      for (const slot of targets) {
+        try {
+          slot.worker.postMessage({ id, scheme, packed, control })
+        } catch (cause) {
+          void kill(slot, failed('verify worker unreachable', undefined, cause))
+        }
       }
     })
 
@@ -216,7 +277,7 @@ function createWorkerSet({ threads, jobTimeoutMs, maxRespawns, now }: WorkerSetO
 }
 
 /**
- * Parallel signature verification for block validation: batches are split across worker threads
+ * Parallel signature verification for block validation: batches are shared by the worker threads
  * (node:crypto ed25519 with the noble ZIP215 re-check, noble for BIP340 and ML-DSA-65), and every
  * signature found valid is remembered in a bounded cache so it is never verified twice.
  *
@@ -228,7 +289,6 @@ export function createVerifierPool(options: VerifierPoolOptions = {}): VerifierP
   const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), 4), 16))
   const cacheSize = intAtLeast('cacheSize', options.cacheSize ?? 100_000, 0)
   const inlineBelow = options.inlineBelow ?? 16
-  const minPerWorker = intAtLeast('minPerWorker', options.minPerWorker ?? 32, 1)
   const workers = createWorkerSet({
     threads,
     jobTimeoutMs: intAtLeast('jobTimeoutMs', options.jobTimeoutMs ?? 30_000, 1),
@@ -251,16 +311,8 @@ export function createVerifierPool(options: VerifierPoolOptions = {}): VerifierP
     cache.add(key)
   }
 
-  const onWorkers = async (scheme: SchemeId, items: readonly Item[]): Promise<boolean> => {
-    const parts = Math.max(1, Math.min(threads, Math.floor(items.length / minPerWorker)))
-    const size = Math.ceil(items.length / parts)
-    const results = await Promise.all(
-      Array.from({ length: parts }, (_, p) =>
-        workers.run(scheme, items.slice(p * size, (p + 1) * size)),
-      ),
-    )
-    return results.every(Boolean)
-  }
+  const onWorkers = (scheme: SchemeId, items: readonly Item[]): Promise<boolean> =>
+    workers.run(scheme, items)
 
   const wrap = (scheme: SchemeId): SignatureScheme => {
     const base = local[scheme]
