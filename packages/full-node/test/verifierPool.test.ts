@@ -64,7 +64,9 @@ describe('verifier pool (worker threads + verified-signature cache)', () => {
     const answers: { verified: number }[][] = [[], []]
     const workers = p.workerThreads()
     expect(workers).toHaveLength(2)
-    workers.forEach((w, i) => w.on('message', (m: { verified: number }) => answers[i]!.push(m)))
+    workers.forEach((w, i) => {
+      w.on('message', (m: { verified: number }) => answers[i]!.push(m))
+    })
     expect(await p.schemes.ed25519.batchVerify(slowItems(200))).toBe(true)
     const verified = answers.map((a) => a.reduce((sum, m) => sum + m.verified, 0))
     expect(verified[0]! + verified[1]!).toBe(200)
