@@ -117,9 +117,9 @@ const failed = (message: string, details?: Record<string, unknown>, cause?: unkn
  * `threads` worker slots, each spawned on first use and respawned (within the budget) on the first
  * use after its worker died. A batch of SHARE_FROM signatures or more goes to every live worker,
  * which share it through atomic claims (verifyWorker.ts): a thread slowed by the OS or by the
- * validating thread takes fewer signatures instead of finishing last with a fixed share. A batch rejects with a
- * {@link VerifierError} when one of its workers dies or it times out; a worker is ref'd only
- * while it has a batch pending.
+ * validating thread takes fewer signatures instead of finishing last with a fixed share. A batch
+ * rejects with a {@link VerifierError} when one of its workers dies or it times out; a worker is
+ * ref'd only while it has a batch pending.
  */
 function createWorkerSet({ threads, jobTimeoutMs, maxRespawns, now }: WorkerSetOptions) {
   const slots: (Slot | undefined)[] = Array.from({ length: threads }, () => undefined)
