@@ -82,6 +82,28 @@ function useMessages(p: Common) {
   return { id, describedBy: describedBy || undefined, messages }
 }
 
+/** The label above a control, the control, then its messages; and the control's own attributes. */
+function labelled(
+  p: { label: ReactNode; className?: string | undefined; error?: ReactNode },
+  m: ReturnType<typeof useMessages>,
+) {
+  const control = {
+    id: m.id,
+    'aria-invalid': p.error ? true : undefined,
+    'aria-describedby': m.describedBy,
+  }
+  const wrap = (input: ReactNode) => (
+    <div className={p.className}>
+      <label htmlFor={m.id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {p.label}
+      </label>
+      {input}
+      {m.messages}
+    </div>
+  )
+  return { control, wrap }
+}
+
 /** A labelled text input whose hint and error are tied to it with aria-describedby. */
 export function TextField({
   label,
@@ -94,21 +116,9 @@ export function TextField({
   ...input
 }: InputProps) {
   const m = useMessages({ label, hint, error, ok, ...(describedBy ? { describedBy } : {}) })
-  return (
-    <div className={className}>
-      <label htmlFor={m.id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-      </label>
-      <input
-        {...input}
-        ref={inputRef}
-        id={m.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={m.describedBy}
-        className={cx(INPUT_CLASS, 'mt-1.5')}
-      />
-      {m.messages}
-    </div>
+  const { control, wrap } = labelled({ label, className, error }, m)
+  return wrap(
+    <input {...input} ref={inputRef} {...control} className={cx(INPUT_CLASS, 'mt-1.5')} />,
   )
 }
 
@@ -129,21 +139,14 @@ export function TextAreaField({
   ...area
 }: AreaProps) {
   const m = useMessages({ label, hint, error, ok, ...(describedBy ? { describedBy } : {}) })
-  return (
-    <div className={className}>
-      <label htmlFor={m.id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-      </label>
-      <textarea
-        {...area}
-        ref={inputRef}
-        id={m.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={m.describedBy}
-        className={cx(INPUT_CLASS, 'mt-1.5 font-mono')}
-      />
-      {m.messages}
-    </div>
+  const { control, wrap } = labelled({ label, className, error }, m)
+  return wrap(
+    <textarea
+      {...area}
+      ref={inputRef}
+      {...control}
+      className={cx(INPUT_CLASS, 'mt-1.5 font-mono')}
+    />,
   )
 }
 
