@@ -12,10 +12,12 @@ import {
   applyUtxoDiff,
   assembleBlock,
   type Block,
+  computeSighash,
   computeTransactionIds,
   computeTxid,
   connectTransactions,
   createGenesis,
+  createSighashContext,
   DEVNET,
   devnetAccount,
   encodeBlock,
@@ -30,6 +32,7 @@ import {
   type SparseMerkleTree,
   signTransaction,
   type Transaction,
+  toHex,
   TX_VERSION,
   type UtxoEntry,
 } from '../../packages/protocol/src/index.ts'
@@ -47,11 +50,34 @@ function nodeSigner(secret: Uint8Array) {
 
 export type BenchChain = { blocks: Uint8Array[]; txCount: number }
 
+/**
+ * The sighash of a fixed transaction on devnet: it changes whenever what signatures sign or the
+ * devnet genesis changes, so a chain cached under an older protocol is never read back.
+ */
+function consensusFingerprint(): string {
+  const lock = devnetAccount(0).lock
+  const tx: Transaction = {
+    version: TX_VERSION,
+    kind: 'transfer',
+    inputs: [{ prevout: { txid: new Uint8Array(32), vout: 0 }, sequence: SEQUENCE_FINAL }],
+    outputs: [{ amount: 1n, lock }],
+    locktime: 0,
+    payload: new Uint8Array(0),
+    witnesses: [],
+  }
+  const ctx = createSighashContext({
+    tx,
+    spent: [{ amount: 2n, lock }],
+    genesisHash: genesisHashBytes(DEVNET),
+  })
+  return toHex(computeSighash(ctx, 0)).slice(0, 12)
+}
+
 /** `blocks` blocks after the split, each with `txsPerBlock` transfers; cached by shape. */
 export async function benchChain(blocks: number, txsPerBlock: number): Promise<BenchChain> {
   const dir = join(tmpdir(), 'supernova-bench')
   mkdirSync(dir, { recursive: true })
-  const file = join(dir, `chain-v3-${blocks}x${txsPerBlock}.bin`)
+  const file = join(dir, `chain-${consensusFingerprint()}-${blocks}x${txsPerBlock}.bin`)
   if (existsSync(file)) return decodeFile(readFileSync(file))
   await initHashing()
   const params = DEVNET

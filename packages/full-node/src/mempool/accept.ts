@@ -130,6 +130,7 @@ export async function acceptTransaction(
       medianTimePast: tip.medianTimePast,
       params,
       genesisHash: ctx.chain.genesisHash,
+      txid,
     }),
   )
   const fee = checked.fee

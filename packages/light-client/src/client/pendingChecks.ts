@@ -210,6 +210,7 @@ export async function validatePending(
         medianTimePast: mtp,
         params,
         genesisHash,
+        txid: t.txid,
       })
       await verifySignatures(p.schemes, r.signatures)
       out.set(toHex(t.txid), { fee: r.fee, inputs })

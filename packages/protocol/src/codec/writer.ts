@@ -124,6 +124,14 @@ export class Writer {
     return this
   }
 
+  /**
+   * The backing buffer itself, with what was written in `[0, length)`: for hashing a range of a
+   * scratch writer without even a view. Valid until the next write.
+   */
+  scratch(): Uint8Array {
+    return this.buf
+  }
+
   /** What was written so far, without copying: valid until the next write. */
   written(): Uint8Array {
     return this.buf.subarray(0, this.pos)

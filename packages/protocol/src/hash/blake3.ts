@@ -4,6 +4,7 @@ import { utf8 } from '../bytes.js'
 import {
   BLAKE3_IV,
   hashChunk,
+  hashChunkRange,
   KEYED_HASH,
   keyWords,
   LITTLE_ENDIAN,
@@ -56,7 +57,8 @@ export function isHashingAccelerated(): boolean {
 
 /** Domain-separated BLAKE3-256 of `data`. */
 export function hash(domain: HashDomain, data: Uint8Array): Uint8Array {
-  if (data.length <= JS_MAX) return hashChunk(DOMAIN_WORDS[domain], KEYED_HASH, [data])
+  if (data.length <= JS_MAX)
+    return hashChunkRange(DOMAIN_WORDS[domain], KEYED_HASH, data, 0, data.length)
   if (wasm) {
     const h = wasm.keyed[domain]
     h.init()
@@ -64,6 +66,41 @@ export function hash(domain: HashDomain, data: Uint8Array): Uint8Array {
     return h.digest('binary')
   }
   return nobleBlake3(data, { key: DOMAIN_KEYS[domain] })
+}
+
+/**
+ * `hash(domain, data.subarray(start, end))` without making the view on the short-input path: for
+ * encodings in a scratch writer's buffer (see `Writer.scratch`).
+ */
+export function hashRange(
+  domain: HashDomain,
+  data: Uint8Array,
+  start: number,
+  end: number,
+): Uint8Array {
+  if (!(start >= 0 && start <= end && end <= data.length))
+    throw new RangeError(`hashRange: [${start}, ${end}) is outside ${data.length} bytes`)
+  if (end - start <= JS_MAX)
+    return hashChunkRange(DOMAIN_WORDS[domain], KEYED_HASH, data, start, end)
+  return hash(domain, data.subarray(start, end))
+}
+
+/** `hashRange` written into `out[outOffset, outOffset + 32)` instead of a new array. */
+export function hashRangeInto(
+  domain: HashDomain,
+  data: Uint8Array,
+  start: number,
+  end: number,
+  out: Uint8Array,
+  outOffset: number,
+): void {
+  if (!(start >= 0 && start <= end && end <= data.length))
+    throw new RangeError(`hashRange: [${start}, ${end}) is outside ${data.length} bytes`)
+  if (!(outOffset >= 0 && outOffset + 32 <= out.length))
+    throw new RangeError('hashRangeInto: the output does not have 32 bytes at the offset')
+  if (end - start <= JS_MAX)
+    hashChunkRange(DOMAIN_WORDS[domain], KEYED_HASH, data, start, end, out, outOffset)
+  else out.set(hash(domain, data.subarray(start, end)), outOffset)
 }
 
 /** Domain-separated BLAKE3-256 of the concatenation of `parts`, without concatenating. */
@@ -112,7 +149,7 @@ export function hashPair(
 
 /** Plain (unkeyed) BLAKE3-256, as used by hashlock policies so preimages interoperate. */
 export function blake3(data: Uint8Array): Uint8Array {
-  if (data.length <= JS_MAX) return hashChunk(BLAKE3_IV, 0, [data])
+  if (data.length <= JS_MAX) return hashChunkRange(BLAKE3_IV, 0, data, 0, data.length)
   if (wasm) {
     wasm.plain.init()
     wasm.plain.update(data)

@@ -238,6 +238,45 @@ const words = new Int32Array(block.buffer)
 const cv = new Int32Array(8)
 const cvBytes = new Uint8Array(cv.buffer)
 
+// The chunk being hashed by `hashChunk`/`hashChunkRange`: filled block bytes and the flags of the
+// next compression.
+let fill = 0
+let chunkFlags = 0
+let nextFlags = 0
+
+function beginChunk(key: Int32Array, flags: number): void {
+  cv.set(key)
+  fill = 0
+  chunkFlags = flags
+  nextFlags = flags | CHUNK_START
+}
+
+/** Appends `data[start, end)`: a byte loop, no subarray per part (inputs here are short). */
+function absorb(data: Uint8Array, start: number, end: number): void {
+  // Locals in the loop: module-level lets would be loaded and stored on every byte.
+  let f = fill
+  let i = start
+  while (i < end) {
+    if (f === 64) {
+      compress(cv, words, 64, nextFlags)
+      nextFlags = chunkFlags
+      f = 0
+    }
+    const n = 64 - f < end - i ? 64 - f : end - i
+    for (let k = 0; k < n; k++) block[f + k] = data[i + k]!
+    f += n
+    i += n
+  }
+  fill = f
+}
+
+function finishChunk(out: Uint8Array, offset: number): Uint8Array {
+  block.fill(0, fill)
+  compress(cv, words, fill, nextFlags | CHUNK_END | ROOT)
+  out.set(cvBytes, offset)
+  return out
+}
+
 /**
  * BLAKE3-256 of the concatenation of `parts` in one chunk — keyed when `flags` is KEYED_HASH
  * (with `key` the key's words), plain when `flags` is 0 (with `key` = {@link BLAKE3_IV}).
@@ -250,29 +289,24 @@ export function hashChunk(
   parts: readonly Uint8Array[],
   out: Uint8Array = new Uint8Array(32),
 ): Uint8Array {
-  cv.set(key)
-  let fill = 0
-  let blockFlags = flags | CHUNK_START
-  for (let p = 0; p < parts.length; p++) {
-    const part = parts[p]!
-    const len = part.length
-    let off = 0
-    while (off < len) {
-      if (fill === 64) {
-        compress(cv, words, 64, blockFlags)
-        blockFlags = flags
-        fill = 0
-      }
-      const n = 64 - fill < len - off ? 64 - fill : len - off
-      block.set(n === len ? part : part.subarray(off, off + n), fill)
-      fill += n
-      off += n
-    }
-  }
-  block.fill(0, fill)
-  compress(cv, words, fill, blockFlags | CHUNK_END | ROOT)
-  out.set(cvBytes)
-  return out
+  beginChunk(key, flags)
+  for (let p = 0; p < parts.length; p++) absorb(parts[p]!, 0, parts[p]!.length)
+  return finishChunk(out, 0)
+}
+
+/** `hashChunk` of `data[start, end)`, without a view of the range, into `out` at `outOffset`. */
+export function hashChunkRange(
+  key: Int32Array,
+  flags: number,
+  data: Uint8Array,
+  start: number,
+  end: number,
+  out: Uint8Array = new Uint8Array(32),
+  outOffset = 0,
+): Uint8Array {
+  beginChunk(key, flags)
+  absorb(data, start, end)
+  return finishChunk(out, outOffset)
 }
 
 /** `hashChunk` of exactly `left ‖ right` (two 32-byte halves), without the parts loop. */

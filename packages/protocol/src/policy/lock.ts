@@ -2,7 +2,7 @@ import { equalBytes } from '../bytes.js'
 import { invalidTag, type Reader } from '../codec/reader.js'
 import { withScratchWriter } from '../codec/scratch.js'
 import type { Writer } from '../codec/writer.js'
-import { hash } from '../hash/blake3.js'
+import { hashRange } from '../hash/blake3.js'
 import { PolicyError } from './errors.js'
 import { writePolicy } from './policyCodec.js'
 import { LOCK_CODES, LOCK_TYPES, type Lock, type LockType, type Policy } from './types.js'
@@ -14,7 +14,7 @@ import { LOCK_CODES, LOCK_TYPES, type Lock, type LockType, type Policy } from '.
 export function hashPolicy(policy: Policy): Uint8Array {
   return withScratchWriter((w) => {
     writePolicy(w, policy)
-    return hash('policy', w.written())
+    return hashRange('policy', w.scratch(), 0, w.length)
   })
 }
 

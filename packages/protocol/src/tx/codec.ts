@@ -41,7 +41,7 @@ export function encodeOutPoint(o: OutPoint): Uint8Array {
 }
 
 /** Writes everything except witnesses: exactly the bytes the txid commits to. */
-function writeTxBase(w: Writer, tx: Transaction): void {
+export function writeTxBase(w: Writer, tx: Transaction): void {
   w.u16(tx.version).u8(TX_KIND_CODES[tx.kind])
   w.varint(tx.inputs.length)
   for (const i of tx.inputs) {

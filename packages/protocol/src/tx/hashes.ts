@@ -1,6 +1,6 @@
 import { withScratchWriter } from '../codec/scratch.js'
-import { hash } from '../hash/blake3.js'
-import { writeOutPoint, writeTransaction, writeUtxoEntry } from './codec.js'
+import { hashRange } from '../hash/blake3.js'
+import { writeOutPoint, writeTransaction, writeTxBase, writeUtxoEntry } from './codec.js'
 import type { OutPoint, Transaction, UtxoEntry } from './types.js'
 
 export type TransactionIds = {
@@ -16,24 +16,28 @@ export type TransactionIds = {
 export function computeTransactionIds(tx: Transaction): TransactionIds {
   return withScratchWriter((w) => {
     const baseLength = writeTransaction(w, tx)
-    const bytes = w.written()
+    const bytes = w.scratch()
     return {
-      txid: hash('txid', bytes.subarray(0, baseLength)),
-      wtxid: hash('wtxid', bytes),
-      size: bytes.length,
+      txid: hashRange('txid', bytes, 0, baseLength),
+      wtxid: hashRange('wtxid', bytes, 0, w.length),
+      size: w.length,
     }
   })
 }
 
+/** The txid alone: witnesses are neither encoded nor needed (a transaction being signed has none). */
 export function computeTxid(tx: Transaction): Uint8Array {
-  return computeTransactionIds(tx).txid
+  return withScratchWriter((w) => {
+    writeTxBase(w, tx)
+    return hashRange('txid', w.scratch(), 0, w.length)
+  })
 }
 
 /** The sparse-Merkle key of an outpoint in the UTXO commitment. */
 export function utxoKey(outpoint: OutPoint): Uint8Array {
   return withScratchWriter((w) => {
     writeOutPoint(w, outpoint)
-    return hash('smtKey', w.written())
+    return hashRange('smtKey', w.scratch(), 0, w.length)
   })
 }
 
@@ -41,6 +45,6 @@ export function utxoKey(outpoint: OutPoint): Uint8Array {
 export function utxoValueHash(entry: UtxoEntry): Uint8Array {
   return withScratchWriter((w) => {
     writeUtxoEntry(w, entry)
-    return hash('utxo', w.written())
+    return hashRange('utxo', w.scratch(), 0, w.length)
   })
 }

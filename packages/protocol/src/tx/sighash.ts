@@ -1,92 +1,77 @@
 import { withScratchWriter } from '../codec/scratch.js'
-import { hashParts, hashPartsInto } from '../hash/blake3.js'
+import { hash, hashRangeInto } from '../hash/blake3.js'
 import { writeLock } from '../policy/codec.js'
-import { writeOutPoint } from './codec.js'
-import { type Transaction, TX_KIND_CODES, type TxOutput } from './types.js'
+import { computeTxid } from './hashes.js'
+import type { Transaction, TxOutput } from './types.js'
 
 /** What an input spends, as far as its signature must commit to it. */
 export type SpentOutput = Pick<TxOutput, 'amount' | 'lock'>
 
 /**
- * Per-transaction precomputation so that the sighash of each input costs one small hash
- * (BIP143-style; avoids quadratic hashing in transactions with many inputs).
+ * Per-transaction precomputation, so that the sighash of each input costs one short hash (no
+ * quadratic hashing in transactions with many inputs). Opaque: build it with
+ * {@link createSighashContext}.
  */
-export type SighashContext = { readonly prefix: Uint8Array; readonly inputCount: number }
+export type SighashContext = {
+  /** `6 ‖ genesisHash ‖ txid ‖ spentHash ‖ index`; the index is written per input. */
+  readonly message: Uint8Array
+  readonly inputCount: number
+}
 
-const LABEL_PREVOUTS = Uint8Array.of(1)
-const LABEL_SEQUENCES = Uint8Array.of(2)
-const LABEL_SPENT = Uint8Array.of(3)
-const LABEL_OUTPUTS = Uint8Array.of(4)
-const LABEL_PAYLOAD = Uint8Array.of(5)
-const LABEL_INPUT = Uint8Array.of(6)
-/** Scratch for the input index: hashing copies it, and nothing yields in between. */
-const INDEX = new Uint8Array(4)
-/** genesisHash[32] ‖ version u16 ‖ kind u8 ‖ locktime u32. */
-const PREFIX_HEADER_BYTES = 39
+const LABEL_SPENT = 3
+const LABEL_INPUT = 6
+/** label u8 ‖ genesisHash ‖ txid ‖ spentHash ‖ index u32. */
+const MESSAGE_BYTES = 1 + 3 * 32 + 4
+const INDEX_AT = 1 + 3 * 32
 
 /**
- * Builds the sighash context. Every input's signature commits to: the network (genesis hash),
- * version, kind, all outpoints and sequences, the amount and lock of *every* spent output, all
- * outputs, locktime, payload, and its own input index. Witnesses are excluded.
+ * Builds the sighash context. Every input's signature commits to the network (genesis hash), the
+ * txid — version, kind, every outpoint and sequence, every output, locktime and payload, but no
+ * witness — the amount and lock of *every* spent output, and its own input index.
+ * @param txid the transaction's txid when the caller has it (it must be of `tx`); computed if not.
  * @throws {RangeError} when `spent` does not match the inputs one to one.
  */
 export function createSighashContext({
   tx,
+  txid,
   spent,
   genesisHash,
 }: {
   tx: Transaction
+  txid?: Uint8Array
   spent: readonly SpentOutput[]
   genesisHash: Uint8Array
 }): SighashContext {
   if (spent.length !== tx.inputs.length)
     throw new RangeError(`sighash: ${tx.inputs.length} inputs but ${spent.length} spent outputs`)
-  // One buffer for the four committed lists; each list is hashed from its slice.
-  const n = tx.inputs.length
-  return withScratchWriter((w) => {
-    for (const i of tx.inputs) writeOutPoint(w, i.prevout)
-    const endPrevouts = w.length
-    for (const i of tx.inputs) w.u32(i.sequence)
-    const endSequences = w.length
-    for (const s of spent) {
+  if (genesisHash.length !== 32) throw new RangeError('sighash: the genesis hash is 32 bytes')
+  const id = txid ?? computeTxid(tx)
+  if (id.length !== 32) throw new RangeError('sighash: a txid is 32 bytes')
+  const message = new Uint8Array(MESSAGE_BYTES)
+  message[0] = LABEL_INPUT
+  message.set(genesisHash, 1)
+  message.set(id, 33)
+  withScratchWriter((w) => {
+    w.u8(LABEL_SPENT)
+    for (let i = 0; i < spent.length; i++) {
+      const s = spent[i]!
       w.u64(s.amount)
       writeLock(w, s.lock)
     }
-    const endSpent = w.length
-    for (const o of tx.outputs) {
-      w.u64(o.amount)
-      writeLock(w, o.lock)
-    }
-    const all = w.written()
-    const prefix = new Uint8Array(PREFIX_HEADER_BYTES + 5 * 32)
-    prefix.set(genesisHash.subarray(0, 32), 0)
-    const { version, locktime } = tx
-    prefix[32] = version & 0xff
-    prefix[33] = version >>> 8
-    prefix[34] = TX_KIND_CODES[tx.kind]
-    prefix[35] = locktime & 0xff
-    prefix[36] = (locktime >>> 8) & 0xff
-    prefix[37] = (locktime >>> 16) & 0xff
-    prefix[38] = locktime >>> 24
-    // Each list's hash goes straight into its slot of the prefix.
-    const slot = (k: number) =>
-      prefix.subarray(PREFIX_HEADER_BYTES + 32 * k, PREFIX_HEADER_BYTES + 32 * (k + 1))
-    hashPartsInto('sighash', [LABEL_PREVOUTS, all.subarray(0, endPrevouts)], slot(0))
-    hashPartsInto('sighash', [LABEL_SEQUENCES, all.subarray(endPrevouts, endSequences)], slot(1))
-    hashPartsInto('sighash', [LABEL_SPENT, all.subarray(endSequences, endSpent)], slot(2))
-    hashPartsInto('sighash', [LABEL_OUTPUTS, all.subarray(endSpent)], slot(3))
-    hashPartsInto('sighash', [LABEL_PAYLOAD, tx.payload], slot(4))
-    return { prefix, inputCount: n }
+    hashRangeInto('sighash', w.scratch(), 0, w.length, message, 65)
   })
+  return { message, inputCount: tx.inputs.length }
 }
 
 /** The 32-byte message every signature of input `index` signs. */
 export function computeSighash(ctx: SighashContext, index: number): Uint8Array {
   if (!Number.isInteger(index) || index < 0 || index >= ctx.inputCount)
     throw new RangeError(`sighash: no input ${index}`)
-  INDEX[0] = index & 0xff
-  INDEX[1] = (index >>> 8) & 0xff
-  INDEX[2] = (index >>> 16) & 0xff
-  INDEX[3] = index >>> 24
-  return hashParts('sighash', [LABEL_INPUT, ctx.prefix, INDEX])
+  // The context's own buffer takes the index: hashing reads it at once, and nothing yields between.
+  const m = ctx.message
+  m[INDEX_AT] = index & 0xff
+  m[INDEX_AT + 1] = (index >>> 8) & 0xff
+  m[INDEX_AT + 2] = (index >>> 16) & 0xff
+  m[INDEX_AT + 3] = index >>> 24
+  return hash('sighash', m)
 }

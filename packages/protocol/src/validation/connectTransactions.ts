@@ -76,6 +76,7 @@ export function connectTransactions(
   let chunk = Math.min(32, maxChunk)
   for (let t = 0; t < p.transactions.length; t++) {
     const tx = p.transactions[t]!
+    const txid = typeof p.txids === 'function' ? p.txids(t) : p.txids[t]!
     // Index 0 is the coinbase only if it is one; anything else goes through every input rule
     // (and a coinbase anywhere but first is rejected there).
     if (t > 0 || tx.kind !== 'coinbase') {
@@ -98,6 +99,7 @@ export function connectTransactions(
           medianTimePast: p.medianTimePast,
           params: p.params,
           genesisHash: p.genesisHash,
+          txid,
         })
       } catch (e) {
         if (e instanceof ValidationError)
@@ -130,7 +132,6 @@ export function connectTransactions(
         else spent.push({ outpoint: tx.inputs[i]!.prevout, entry: r.spent[i]! })
       }
     } else inputLocks.push([])
-    const txid = typeof p.txids === 'function' ? p.txids(t) : p.txids[t]!
     const coinbase = tx.kind === 'coinbase'
     for (let vout = 0; vout < tx.outputs.length; vout++) {
       const o = tx.outputs[vout]!

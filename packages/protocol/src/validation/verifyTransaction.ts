@@ -159,6 +159,8 @@ export type VerifyTransactionInputsParameters = {
   params: ChainParams
   /** Genesis hash of the network, committed in every sighash (cross-network replay protection). */
   genesisHash: Uint8Array
+  /** The transaction's txid when the caller has it (it must be of `tx`); computed if not. */
+  txid?: Uint8Array
 }
 
 export type InputSignature = RequiredSignature & { input: number }
@@ -232,7 +234,12 @@ export function verifyTransactionInputs(
       outputs: outputTotal.toString(),
     })
   }
-  const ctx = createSighashContext({ tx, spent, genesisHash: p.genesisHash })
+  const ctx = createSighashContext({
+    tx,
+    spent,
+    genesisHash: p.genesisHash,
+    ...(p.txid ? { txid: p.txid } : {}),
+  })
   const signatures: InputSignature[] = []
   for (let i = 0; i < tx.inputs.length; i++) {
     const witness = tx.witnesses[i]!

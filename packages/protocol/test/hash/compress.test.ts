@@ -2,7 +2,15 @@ import { blake3 as nobleBlake3 } from '@noble/hashes/blake3.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { concatBytes, toHex, utf8 } from '../../src/bytes.js'
-import { blake3, domainKey, hash, hashParts, initHashing } from '../../src/hash/blake3.js'
+import {
+  blake3,
+  domainKey,
+  hash,
+  hashParts,
+  hashRange,
+  hashRangeInto,
+  initHashing,
+} from '../../src/hash/blake3.js'
 import {
   BLAKE3_IV,
   hashChunk,
@@ -111,6 +119,29 @@ describe('hash / hashParts / blake3 across the JS and WASM paths', () => {
     check()
     await initHashing()
     check()
+  })
+
+  it('hashRange and hashRangeInto equal hash of the subarray, on both paths, and check bounds', async () => {
+    const property = () =>
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 400 }), fc.nat(), fc.nat(), (data, a, b) => {
+          const start = a % (data.length + 1)
+          const end = start + (b % (data.length - start + 1))
+          const expected = nobleBlake3(data.subarray(start, end), { key: domainKey('utxo') })
+          expect(hashRange('utxo', data, start, end)).toEqual(expected)
+          const out = new Uint8Array(40).fill(7)
+          hashRangeInto('utxo', data, start, end, out, 5)
+          expect(out.subarray(5, 37)).toEqual(expected)
+          expect([...out.subarray(0, 5), ...out.subarray(37)]).toEqual(Array(8).fill(7))
+        }),
+        { numRuns: 500 },
+      )
+    property()
+    await initHashing()
+    property()
+    expect(() => hashRange('utxo', input(10), 4, 11)).toThrow(RangeError)
+    expect(() => hashRange('utxo', input(10), 5, 4)).toThrow(RangeError)
+    expect(() => hashRangeInto('utxo', input(10), 0, 10, new Uint8Array(40), 9)).toThrow(RangeError)
   })
 
   it('returns a fresh array each call (callers may keep or mutate it)', () => {

@@ -1,7 +1,10 @@
+import { blake3 } from '@noble/hashes/blake3.js'
 import { describe, expect, it } from 'vitest'
-import { toHex, utf8 } from '../../src/bytes.js'
-import { hash } from '../../src/hash/blake3.js'
+import { encodeLock } from '../../src/block/commitments.js'
+import { concatBytes, toHex, utf8 } from '../../src/bytes.js'
+import { domainKey, hash } from '../../src/hash/blake3.js'
 import { devnetAccount } from '../../src/params/devnetAccounts.js'
+import { computeTxid } from '../../src/tx/hashes.js'
 import { computeSighash, createSighashContext } from '../../src/tx/sighash.js'
 
 const a = devnetAccount(0)
@@ -27,15 +30,47 @@ const spent = [
 ]
 const genesisHash = hash('header', utf8('net'))
 
+const u64 = (n: bigint) => {
+  const b = new Uint8Array(8)
+  new DataView(b.buffer).setBigUint64(0, n, true)
+  return b
+}
+const u32 = (n: number) => Uint8Array.of(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24)
+
+/** docs/protocol.md §5.3, spelled out with @noble/hashes rather than the package's hashers. */
+function specSighash(index: number): Uint8Array {
+  const key = domainKey('sighash')
+  const spentList = concatBytes(...spent.flatMap((s) => [u64(s.amount), encodeLock(s.lock)]))
+  const spentHash = blake3(concatBytes(Uint8Array.of(3), spentList), { key })
+  return blake3(
+    concatBytes(Uint8Array.of(6), genesisHash, computeTxid(tx), spentHash, u32(index)),
+    {
+      key,
+    },
+  )
+}
+
 describe('sighash', () => {
-  it('matches the pinned golden vector (consensus: any change here is a hard fork)', () => {
+  it('is the formula of docs/protocol.md §5.3, and the pinned golden vector (a change is a hard fork)', () => {
     const ctx = createSighashContext({ tx, spent, genesisHash })
+    expect(computeSighash(ctx, 0)).toEqual(specSighash(0))
+    expect(computeSighash(ctx, 1)).toEqual(specSighash(1))
     expect(toHex(computeSighash(ctx, 0))).toBe(
-      'ea58a66e1f5d75e5181a65d1f2b3ec5b8554ee9054b0548da2959d4331d15d16',
+      '907088e9b4c53d5d0473ee558b255455fe967c2699e839d5a286c91f8ef99976',
     )
     expect(toHex(computeSighash(ctx, 1))).toBe(
-      '3ab7ca484768b1636a8087f16b1d651ba72482bed8762b6adfd32f14d782a4df',
+      '425663063b6152f1e020620ce9502dbc5d44efd8a79f6b391552be4515da7f76',
     )
+  })
+
+  it('takes the txid a caller already has, and refuses inputs it cannot commit to', () => {
+    const ctx = createSighashContext({ tx, txid: computeTxid(tx), spent, genesisHash })
+    expect(computeSighash(ctx, 1)).toEqual(specSighash(1))
+    expect(() => computeSighash(ctx, 2)).toThrow(RangeError)
+    expect(() => createSighashContext({ tx, spent: [spent[0]!], genesisHash })).toThrow(RangeError)
+    expect(() =>
+      createSighashContext({ tx, spent, genesisHash: genesisHash.subarray(0, 31) }),
+    ).toThrow(RangeError)
   })
 
   it('commits to every spent amount and lock, the outputs, locktime, payload, network and index', () => {
