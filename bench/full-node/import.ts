@@ -8,7 +8,7 @@ import pino from 'pino'
 import { Chain } from '../../packages/full-node/src/chain/Chain.ts'
 import { createVerifierPool } from '../../packages/full-node/src/crypto/verifierPool.ts'
 import { openLevelStore } from '../../packages/full-node/src/storage/levelStore.ts'
-import { DEVNET, decodeBlock, initHashing } from '../../packages/protocol/src/index.ts'
+import { DEVNET, decodeBlockWithIds, initHashing } from '../../packages/protocol/src/index.ts'
 import { measure, median, report } from '../lib.ts'
 import { benchChain } from './fixtures.ts'
 import { sigItems } from './sigItems.ts'
@@ -59,11 +59,13 @@ for (let s = 0; s < blocks.length; s += perSegment) {
   const started = performance.now()
   let txs = 0
   for (let i = s; i < Math.min(s + perSegment, blocks.length); i += RUN) {
-    const run = blocks.slice(i, Math.min(i + RUN, s + perSegment)).map((b) => decodeBlock(b))
+    const run = blocks
+      .slice(i, Math.min(i + RUN, s + perSegment))
+      .map((b) => decodeBlockWithIds(b))
     const results = await chain.processBlocks(run)
     for (const r of results)
       if (r.status !== 'connected') throw new Error(`bench: block not connected: ${r.status}`)
-    for (const b of run) txs += b.transactions.length - 1
+    for (const b of run) txs += b.block.transactions.length - 1
   }
   const ms = performance.now() - started
   importMs += ms

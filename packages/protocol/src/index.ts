@@ -18,7 +18,14 @@ export {
   coinbaseOutputs,
   createCoinbase,
 } from './block/assembleBlock.js'
-export { type Block, decodeBlock, encodeBlock, MAX_BLOCK_ENCODED_BYTES } from './block/block.js'
+export {
+  type Block,
+  type DecodedBlock,
+  decodeBlock,
+  decodeBlockWithIds,
+  encodeBlock,
+  MAX_BLOCK_ENCODED_BYTES,
+} from './block/block.js'
 export {
   blockFilterItems,
   computeBlockFilter,

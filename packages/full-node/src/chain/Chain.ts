@@ -37,7 +37,14 @@ import { ChainQueries } from './queries.js'
 import { decodeHeaderRecord, decodeUndo, encodeHeaderRecord, STATUS } from './records.js'
 import { loadUtxoTree } from './startup.js'
 import { withoutDescendants } from './template.js'
-import type { ChainEvents, ChainTip, ChainView, ProcessBlockResult } from './types.js'
+import {
+  type ChainEvents,
+  type ChainTip,
+  type ChainView,
+  type IncomingBlock,
+  incomingParts,
+  type ProcessBlockResult,
+} from './types.js'
 import { UtxoCache } from './utxoCache.js'
 import { connectOps, disconnectOps } from './writes.js'
 
@@ -275,7 +282,7 @@ export class Chain extends ChainQueries implements ChainView {
     return run
   }
 
-  processBlock(block: Block): Promise<ProcessBlockResult> {
+  processBlock(block: IncomingBlock): Promise<ProcessBlockResult> {
     return this.serial(async () => {
       this.assertRunning()
       return this.acceptWithOrphans(block)
@@ -290,7 +297,7 @@ export class Chain extends ChainQueries implements ChainView {
    * invalid, orphan or side block, a failure) goes through `processBlock`'s path after the
    * blocks before it are committed.
    */
-  processBlocks(blocks: readonly Block[]): Promise<ProcessBlockResult[]> {
+  processBlocks(blocks: readonly IncomingBlock[]): Promise<ProcessBlockResult[]> {
     return this.serial(async () => {
       const results: ProcessBlockResult[] = []
       let staged: Staged | undefined
@@ -300,7 +307,7 @@ export class Chain extends ChainQueries implements ChainView {
         if (staged) results.push(await this.finishStaged(staged))
         staged = undefined
         // Valid only if what it was validated on is now the tip.
-        if (next && this.index.tip() === this.index.get(block.header.prevHash)) {
+        if (next && this.index.tip() === this.index.get(next.block.header.prevHash)) {
           staged = next
           this.pipeline.staged++
         } else {
@@ -322,7 +329,7 @@ export class Chain extends ChainQueries implements ChainView {
   }
 
   /** `accept`, then the blocks that were waiting in the orphan pool for it. */
-  private async acceptWithOrphans(block: Block): Promise<ProcessBlockResult> {
+  private async acceptWithOrphans(block: IncomingBlock): Promise<ProcessBlockResult> {
     const first = await this.accept(block)
     if (first.status === 'connected' || first.status === 'reorg' || first.status === 'side')
       await this.drainOrphans(first.hash)
@@ -349,17 +356,21 @@ export class Chain extends ChainQueries implements ChainView {
    * Stages `block` on `below` (or on the tip): the common case of a new block extending it,
    * validated but for its signatures. Undefined when the block needs `accept`'s full path.
    */
-  private async tryStage(block: Block, below: Staged | undefined): Promise<Staged | undefined> {
+  private async tryStage(
+    incoming: IncomingBlock,
+    below: Staged | undefined,
+  ): Promise<Staged | undefined> {
     const parent = below?.entry ?? this.index.tip()
+    const { block, bytes, ids: known } = incomingParts(incoming)
     const { header } = block
     if (!equalBytes(header.prevHash, parent.hash)) return undefined
     const hash = hashHeader(header)
     if (this.index.get(hash)) return undefined
-    const body = encodeBlock(block)
+    const body = bytes ?? encodeBlock(block)
     if (body.length > this.params.maxBlockBytes) return undefined
     try {
       this.verifyHeaderOn(header, parent)
-      const { error, ids } = checkBody(block)
+      const { error, ids } = checkBody(block, known)
       if (error) return undefined
       const entry = newEntry(header, hash, parent)
       return await this.stage(entry, block, parent, below, body, ids)
@@ -389,7 +400,8 @@ export class Chain extends ChainQueries implements ChainView {
     return { status: 'connected', hash: s.entry.hash, height: s.entry.height }
   }
 
-  private async accept(block: Block): Promise<ProcessBlockResult> {
+  private async accept(incoming: IncomingBlock): Promise<ProcessBlockResult> {
+    const { block, bytes, ids: knownIds } = incomingParts(incoming)
     const header = block.header
     const hash = hashHeader(header)
     const known = this.index.get(hash)
@@ -407,7 +419,7 @@ export class Chain extends ChainQueries implements ChainView {
       return { status: 'duplicate', hash }
     }
     this.assertRunning()
-    const body = encodeBlock(block)
+    const body = bytes ?? encodeBlock(block)
     if (body.length > this.params.maxBlockBytes) {
       return {
         status: 'invalid',
@@ -425,7 +437,7 @@ export class Chain extends ChainQueries implements ChainView {
       // and whose body matches their header, may wait here (the pool is capped in bytes too).
       const cheap = orphanRejection(header, this.params)
       if (cheap) return { status: 'invalid', hash, error: cheap }
-      const { error: mismatch } = checkBody(block)
+      const { error: mismatch } = checkBody(block, knownIds)
       if (mismatch) return { status: 'invalid', hash, error: mismatch }
       this.orphans.add(hash, body, header.prevHash)
       return { status: 'orphan', hash }
@@ -450,7 +462,7 @@ export class Chain extends ChainQueries implements ChainView {
     }
     // A body that does not match the header's txRoot is not this block at all (a mutated or
     // corrupted copy): reject it without marking the header invalid, so the real block can still come.
-    const { error: mismatch, ids } = checkBody(block)
+    const { error: mismatch, ids } = checkBody(block, knownIds)
     if (mismatch) return { status: 'invalid', hash, error: mismatch }
     const entry = newEntry(header, hash, parent)
     const tip = this.index.tip()
@@ -740,8 +752,9 @@ export class Chain extends ChainQueries implements ChainView {
    * TestBlockValidity): what a miner can ask of a template, and what benchmarks measure.
    * @throws {ValidationError} as `processBlock` would reject it.
    */
-  checkBlock(block: Block): Promise<BlockConnection> {
+  checkBlock(incoming: IncomingBlock): Promise<BlockConnection> {
     return this.serial(async () => {
+      const { block, ids } = incomingParts(incoming)
       const parent = this.index.tip()
       const { connection, signatures } = startBlockVerification({
         block,
@@ -752,6 +765,7 @@ export class Chain extends ChainQueries implements ChainView {
         utxos: await this.prefetchInputs(block),
         utxoTree: this.utxoTree,
         schemes: this.components.schemes,
+        ...(ids ? { ids } : {}),
       })
       await signatures
       return connection

@@ -39,9 +39,13 @@ export function orphanRejection(
 
 /**
  * Whether the body is the header's: an error when its wtxids do not hash to the header's txRoot
- * (or it cannot even be encoded); else the transactions' ids, which validation reuses.
+ * (or it cannot even be encoded); else the transactions' ids, which validation reuses. `known`
+ * are the ids when the caller has them already (from `decodeBlockWithIds`).
  */
-export function checkBody(block: Block): { error?: ValidationError; ids?: TransactionIds[] } {
+export function checkBody(
+  block: Block,
+  known?: readonly TransactionIds[],
+): { error?: ValidationError; ids?: readonly TransactionIds[] } {
   for (const tx of block.transactions) {
     if (tx.witnesses.length !== tx.inputs.length)
       return {
@@ -58,7 +62,7 @@ export function checkBody(block: Block): { error?: ValidationError; ids?: Transa
         message: 'a block needs at least its coinbase',
       }),
     }
-  const ids = block.transactions.map(computeTransactionIds)
+  const ids = known ?? block.transactions.map(computeTransactionIds)
   if (!equalBytes(computeTxRoot(ids.map((i) => i.wtxid)), block.header.txRoot))
     return {
       error: new ValidationError({

@@ -1,4 +1,4 @@
-import { type Block, decodeBlock, toHex } from '@supernova/protocol'
+import { type DecodedBlock, decodeBlockWithIds, toHex } from '@supernova/protocol'
 
 /**
  * Blocks whose parent is not known yet, kept encoded and bounded both in count and in bytes: the
@@ -41,14 +41,14 @@ export class OrphanPool {
   }
 
   /** Removes and returns the orphans whose parent is `hash`. */
-  takeChildren(hash: Uint8Array): Block[] {
+  takeChildren(hash: Uint8Array): DecodedBlock[] {
     const set = this.byParent.get(toHex(hash))
     if (!set) return []
-    const out: Block[] = []
+    const out: DecodedBlock[] = []
     for (const k of [...set]) {
       const entry = this.blocks.get(k)
       this.remove(k)
-      if (entry) out.push(decodeBlock(entry.bytes))
+      if (entry) out.push(decodeBlockWithIds(entry.bytes))
     }
     return out
   }

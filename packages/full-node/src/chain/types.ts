@@ -2,15 +2,29 @@ import type {
   Block,
   BlockConnection,
   ChainParams,
+  DecodedBlock,
   Header,
   Lock,
   MerkleProof,
   OutPoint,
   SmtProof,
   Transaction,
+  TransactionIds,
   UtxoEntry,
   ValidationError,
 } from '@supernova/protocol'
+
+/** A block handed to the chain: decoded, or as `decodeBlockWithIds` returns it (bytes and ids too). */
+export type IncomingBlock = Block | DecodedBlock
+
+/** The parts of an incoming block: what was decoded, and the bytes and ids when they came along. */
+export function incomingParts(x: IncomingBlock): {
+  block: Block
+  bytes?: Uint8Array
+  ids?: readonly TransactionIds[]
+} {
+  return 'header' in x ? { block: x } : x
+}
 
 /** A header the node knows, on the main chain or not. */
 export type HeaderEntry = {
@@ -133,12 +147,16 @@ export type ChainView = {
     now: number
     extraData?: Uint8Array
   }): Promise<{ block: Block; fees: bigint; included: Transaction[] }>
-  /** Validate and store a block; connect it (reorganising if it has the most work). */
-  processBlock(block: Block): Promise<ProcessBlockResult>
+  /**
+   * Validate and store a block; connect it (reorganising if it has the most work). A block that
+   * came as bytes is best handed over as `decodeBlockWithIds` returns it: its bytes are stored
+   * and its transaction ids used as they are, not computed again.
+   */
+  processBlock(block: IncomingBlock): Promise<ProcessBlockResult>
   /**
    * `processBlock` for consecutive blocks, in order, with the same results — pipelined, so sync
    * and bulk import validate one block while the previous one's signatures verify.
    */
-  processBlocks(blocks: readonly Block[]): Promise<ProcessBlockResult[]>
+  processBlocks(blocks: readonly IncomingBlock[]): Promise<ProcessBlockResult[]>
   on<K extends keyof ChainEvents>(event: K, listener: (e: ChainEvents[K]) => void): () => void
 }

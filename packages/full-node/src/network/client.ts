@@ -1,10 +1,10 @@
 import type { Libp2p, PeerId } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import {
-  type Block,
   computeTransactionIds,
+  type DecodedBlock,
   DecodeError,
-  decodeBlock,
+  decodeBlockWithIds,
   equalBytes,
   type Header,
   hashHeader,
@@ -181,13 +181,13 @@ export async function requestBlock(
   peer: RequestTarget,
   hash: Uint8Array,
   options?: RequestOptions,
-): Promise<{ block: Block; bytes: Uint8Array } | undefined> {
+): Promise<DecodedBlock | undefined> {
   const bytes = await requestRaw(ctx, peer, 'block', encodeHashRequest(hash), options)
   if (bytes === undefined) return undefined
-  const block = decodeBody('block', peer, bytes, decodeBlock)
-  if (!equalBytes(hashHeader(block.header), hash))
+  const decoded = decodeBody('block', peer, bytes, decodeBlockWithIds)
+  if (!equalBytes(hashHeader(decoded.block.header), hash))
     throw badResponse('block', peer, 'the block does not have the requested hash')
-  return { block, bytes }
+  return decoded
 }
 
 /** The compact filter of block `blockHash` (unverified: check it against header.filterHash). */

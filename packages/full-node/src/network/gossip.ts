@@ -4,7 +4,8 @@ import type { PeerId } from '@libp2p/interface'
 import {
   type Block,
   computeTxid,
-  decodeBlock,
+  type DecodedBlock,
+  decodeBlockWithIds,
   decodeTransaction,
   encodeBlock,
   encodeTransaction,
@@ -139,14 +140,14 @@ export class Gossip {
   }
 
   private async validateBlock(peer: PeerId, msg: Message): Promise<TopicValidatorResult> {
-    let block: Block
+    let block: DecodedBlock
     try {
-      block = decodeBlock(msg.data)
+      block = decodeBlockWithIds(msg.data)
     } catch (err) {
       this.c.peers.penalize(peer, UNDECODABLE_POINTS, `undecodable block gossip: ${String(err)}`)
       return TopicValidatorResult.Reject
     }
-    const known = await this.c.chain.getHeaderByHash(hashHeader(block.header))
+    const known = await this.c.chain.getHeaderByHash(hashHeader(block.block.header))
     if (known?.hasBlock === true) return TopicValidatorResult.Ignore
     const result = await this.c.chain.processBlock(block)
     switch (result.status) {

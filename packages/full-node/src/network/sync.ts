@@ -1,5 +1,5 @@
 import { peerIdFromString } from '@libp2p/peer-id'
-import { type Block, equalBytes } from '@supernova/protocol'
+import { type DecodedBlock, equalBytes } from '@supernova/protocol'
 import type { Logger } from 'pino'
 import type { ChainView } from '../chain/types.js'
 import { type HeaderWithHash, type RequestContext, requestBlock, requestHeaders } from './client.js'
@@ -26,7 +26,7 @@ const WRONG_GENESIS_BAN_MS = 24 * 60 * 60_000
 /** Points for a provably false or malformed answer during sync. */
 const BAD_ANSWER_POINTS = 25
 
-type Fetched = { block: Block; from: string }
+type Fetched = { block: DecodedBlock; from: string }
 
 /** Blocks handed to the chain at once at most (a run of consecutive arrived blocks). */
 const MAX_BLOCKS_PER_RUN = 32
@@ -275,7 +275,7 @@ export class Syncer {
     const signal = this.abort.signal
     try {
       const got = await requestBlock(ctx, peerIdFromString(source), h.hash, { signal })
-      if (got !== undefined) return { block: got.block, from: source }
+      if (got !== undefined) return { block: got, from: source }
       if (source === syncPeer) {
         this.peers.penalize(source, BAD_ANSWER_POINTS, 'sync: announced a header but has no block')
         throw new SyncAbort('sync peer lacks a block it announced')

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Block, decodeBlock, encodeBlock } from '../../src/block/block.js'
+import { type Block, decodeBlock, decodeBlockWithIds, encodeBlock } from '../../src/block/block.js'
 import { decodeHeader, encodeHeader, type Header } from '../../src/block/header.js'
 import { DecodeError } from '../../src/errors.js'
 import { lockForPolicy } from '../../src/policy/codec.js'
@@ -11,6 +11,7 @@ import {
   encodeTransaction,
   encodeUtxoEntry,
 } from '../../src/tx/codec.js'
+import { computeTransactionIds } from '../../src/tx/hashes.js'
 import { type Transaction, TX_KINDS, type UtxoEntry, type Witness } from '../../src/tx/types.js'
 
 const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 })
@@ -196,6 +197,19 @@ describe('canonical codecs of consensus objects', () => {
       )
     })
   }
+
+  it('decodeBlockWithIds: the ids hashed from the bytes are computeTransactionIds of the decoded transactions', () => {
+    fc.assert(
+      fc.property(blockArb, (x) => {
+        const b = encodeBlock(x)
+        const d = decodeBlockWithIds(b)
+        expect(d.block).toEqual(decodeBlock(b))
+        expect(d.bytes).toBe(b)
+        expect(d.ids).toEqual(x.transactions.map(computeTransactionIds))
+      }),
+      { numRuns: 200 },
+    )
+  })
 
   it('rejects a header of the wrong length and a block with trailing bytes', () => {
     expect(() => decodeHeader(new Uint8Array(219))).toThrow(DecodeError)
