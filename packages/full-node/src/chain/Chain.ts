@@ -74,15 +74,35 @@ export type ChainComponents = {
 
 type Listener<K extends keyof ChainEvents> = (e: ChainEvents[K]) => void
 
+/**
+ * Blocks `processBlocks` validates ahead of the one it commits: their signatures queue on the
+ * verifier pool, so the workers stay busy while the main thread writes a block's batch.
+ */
+const PIPELINE_DEPTH = 4
+
 /** A block validated but for its signatures, which are still being verified; nothing stored yet. */
 type Staged = {
   entry: IndexEntry
+  /** The block as it was handed over, for the full path if the pipeline has to give it up. */
+  incoming: IncomingBlock
   block: Block
   /** The encoded block when it is not stored yet (it then goes into the connect batch). */
   unstoredBody: Uint8Array | undefined
   connection: BlockConnection
   signatures: Promise<void>
   started: number
+  /** `connection`'s created and spent outpoints by key, for blocks staged on this one. */
+  changes?: StagedChanges
+}
+
+type StagedChanges = { created: Map<string, UtxoEntry>; spent: Set<string> }
+
+function stagedChanges(s: Staged): StagedChanges {
+  s.changes ??= {
+    created: new Map(s.connection.created.map((c) => [outpointKey(c.outpoint), c.entry])),
+    spent: new Set(s.connection.spent.map((x) => outpointKey(x.outpoint))),
+  }
+  return s.changes
 }
 
 /**
@@ -300,22 +320,36 @@ export class Chain extends ChainQueries implements ChainView {
   processBlocks(blocks: readonly IncomingBlock[]): Promise<ProcessBlockResult[]> {
     return this.serial(async () => {
       const results: ProcessBlockResult[] = []
-      let staged: Staged | undefined
+      // Validated on top of each other, oldest first; none committed yet.
+      const staged: Staged[] = []
+      // Commits the oldest staged blocks until `keep` are left. If one does not connect, the ones
+      // staged on it were validated on a state that never came to be: they take the full path.
+      const commitDownTo = async (keep: number) => {
+        while (staged.length > keep) {
+          const result = await this.finishStaged(staged.shift()!)
+          results.push(result)
+          if (result.status !== 'connected') {
+            for (const s of staged.splice(0)) {
+              this.pipeline.fullPath++
+              results.push(await this.acceptWithOrphans(s.incoming))
+            }
+          }
+        }
+      }
       for (const block of blocks) {
         this.assertRunning()
         const next = await this.tryStage(block, staged)
-        if (staged) results.push(await this.finishStaged(staged))
-        staged = undefined
-        // Valid only if what it was validated on is now the tip.
-        if (next && this.index.tip() === this.index.get(next.block.header.prevHash)) {
-          staged = next
+        if (next) {
+          staged.push(next)
           this.pipeline.staged++
+          await commitDownTo(PIPELINE_DEPTH - 1)
         } else {
+          await commitDownTo(0)
           this.pipeline.fullPath++
           results.push(await this.acceptWithOrphans(block))
         }
       }
-      if (staged) results.push(await this.finishStaged(staged))
+      await commitDownTo(0)
       return results
     })
   }
@@ -353,14 +387,18 @@ export class Chain extends ChainQueries implements ChainView {
   }
 
   /**
-   * Stages `block` on `below` (or on the tip): the common case of a new block extending it,
+   * Stages `block` on the last of `staged` (or on the tip): the common case of a new block extending it,
    * validated but for its signatures. Undefined when the block needs `accept`'s full path.
    */
   private async tryStage(
     incoming: IncomingBlock,
-    below: Staged | undefined,
+    staged: readonly Staged[],
   ): Promise<Staged | undefined> {
-    const parent = below?.entry ?? this.index.tip()
+    const tip = this.index.tip()
+    const parent = staged[staged.length - 1]?.entry ?? tip
+    // The pipeline stays one unbroken chain on the tip (recentTimestampsOn relies on it).
+    if (staged.length > 0 && !equalBytes(staged[0]!.block.header.prevHash, tip.hash))
+      return undefined
     const { block, bytes, ids: known } = incomingParts(incoming)
     const { header } = block
     if (!equalBytes(header.prevHash, parent.hash)) return undefined
@@ -369,11 +407,18 @@ export class Chain extends ChainQueries implements ChainView {
     const body = bytes ?? encodeBlock(block)
     if (body.length > this.params.maxBlockBytes) return undefined
     try {
-      this.verifyHeaderOn(header, parent)
+      const recent = this.recentTimestampsOn(staged)
+      verifyHeader({
+        header,
+        parent,
+        recentTimestamps: recent,
+        params: this.params,
+        now: this.components.now(),
+      })
       const { error, ids } = checkBody(block, known)
       if (error) return undefined
       const entry = newEntry(header, hash, parent)
-      return await this.stage(entry, block, parent, below, body, ids)
+      return await this.stage({ entry, incoming, block, parent, recent, staged, body, ids })
     } catch {
       // Whatever failed fails again on the full path, which reports or handles it.
       return undefined
@@ -609,36 +654,72 @@ export class Chain extends ChainQueries implements ChainView {
     unstoredBody?: Uint8Array,
     ids?: readonly TransactionIds[],
   ): Promise<BlockConnection> {
-    const staged = await this.stage(entry, b, this.index.tip(), undefined, unstoredBody, ids)
+    const parent = this.index.tip()
+    const staged = await this.stage({
+      entry,
+      incoming: b,
+      block: b,
+      parent,
+      recent: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
+      staged: [],
+      body: unstoredBody,
+      ids,
+    })
     return this.commit(staged)
   }
 
   /**
-   * Validates `b` on `parent` — the tip, or the staged block `below` (whose changes the UTXO view
-   * includes) — but for its signatures, which start verifying. @throws {ValidationError}
+   * Validates a block on `parent` — the tip, or the last of `staged` (blocks validated but not
+   * committed, whose changes the UTXO view includes) — but for its signatures, which start
+   * verifying. @throws {ValidationError}
    */
-  private async stage(
-    entry: IndexEntry,
-    b: Block,
-    parent: IndexEntry,
-    below: Staged | undefined,
-    unstoredBody: Uint8Array | undefined,
-    ids: readonly TransactionIds[] | undefined,
-  ): Promise<Staged> {
+  private async stage(p: {
+    entry: IndexEntry
+    incoming: IncomingBlock
+    block: Block
+    parent: IndexEntry
+    /** Timestamps of `parent` and its ancestors, oldest first. */
+    recent: readonly number[]
+    staged: readonly Staged[]
+    /** The encoded block when it is not stored yet. */
+    body: Uint8Array | undefined
+    ids: readonly TransactionIds[] | undefined
+  }): Promise<Staged> {
     const started = performance.now()
-    const utxos = await this.prefetchInputs(b, below?.connection)
+    const below = p.staged[p.staged.length - 1]
+    const utxos = await this.prefetchInputs(p.block, p.staged)
     const { connection, signatures } = startBlockVerification({
-      block: b,
-      parent: { header: parent.header, hash: parent.hash },
-      recentTimestamps: this.index.recentTimestamps(parent, this.params.medianTimeSpan),
+      block: p.block,
+      parent: { header: p.parent.header, hash: p.parent.hash },
+      recentTimestamps: p.recent,
       params: this.params,
       now: this.components.now(),
       utxos,
       utxoTree: below ? below.connection.utxoTree : this.utxoTree,
       schemes: this.components.schemes,
-      ...(ids ? { ids } : {}),
+      ...(p.ids ? { ids: p.ids } : {}),
     })
-    return { entry, block: b, unstoredBody, connection, signatures, started }
+    return {
+      entry: p.entry,
+      incoming: p.incoming,
+      block: p.block,
+      unstoredBody: p.body,
+      connection,
+      signatures,
+      started,
+    }
+  }
+
+  /**
+   * Timestamps (oldest first, `medianTimeSpan` at most) of the last of `staged` and its
+   * ancestors, or of the tip when nothing is staged. Staged blocks are not in the index yet; the
+   * first one's parent is the tip.
+   */
+  private recentTimestampsOn(staged: readonly Staged[]): number[] {
+    const span = this.params.medianTimeSpan
+    const out = this.index.recentTimestamps(this.index.tip(), span)
+    for (const s of staged) out.push(s.entry.header.timestamp)
+    return out.length > span ? out.slice(out.length - span) : out
   }
 
   /** Waits for a staged block's signatures, then connects it on the tip in one batch. */
@@ -715,21 +796,26 @@ export class Chain extends ChainQueries implements ChainView {
   }
 
   /**
-   * The UTXO entries a block's inputs spend from the current set — or from the set after `below`
-   * (a staged block not committed yet) — from memory where possible, else in one store round trip.
+   * The UTXO entries a block's inputs spend from the current set — or from the set after `staged`
+   * (blocks validated but not committed yet, oldest first) — from memory where possible, else in
+   * one store round trip.
    */
-  private async prefetchInputs(b: Block, below?: BlockConnection): Promise<UtxoLookup> {
-    const created = below && new Map(below.created.map((c) => [outpointKey(c.outpoint), c.entry]))
-    const spent = below && new Set(below.spent.map((x) => outpointKey(x.outpoint)))
+  private async prefetchInputs(b: Block, staged: readonly Staged[] = []): Promise<UtxoLookup> {
+    const layers = staged.map(stagedChanges)
     const map = new Map<string, UtxoEntry>()
     const missing: OutPoint[] = []
     const missingKeys: string[] = []
     for (const tx of b.transactions) {
       for (const { prevout } of tx.inputs) {
         const k = outpointKey(prevout)
-        const staged = created?.get(k)
-        if (staged) map.set(k, staged)
-        if (staged || spent?.has(k)) continue
+        // The newest staged block that created or spent it decides.
+        let decided = false
+        for (let l = layers.length - 1; l >= 0 && !decided; l--) {
+          const created = layers[l]!.created.get(k)
+          if (created) map.set(k, created)
+          decided = created !== undefined || layers[l]!.spent.has(k)
+        }
+        if (decided) continue
         const cached = this.utxoCache.get(k)
         if (cached) map.set(k, cached)
         else {

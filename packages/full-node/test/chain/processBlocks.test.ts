@@ -4,6 +4,7 @@ import {
   COIN,
   createSignatureSchemes,
   DEVNET,
+  mineHeader,
   type SignatureSchemes,
   type Transaction,
   toHex,
@@ -114,6 +115,41 @@ describe('Chain.processBlocks (pipelined import)', () => {
       'duplicate',
     ])
     expect(many.chain.tip().height).toBe(n)
+    expect(await dump(many.store)).toEqual(await dump(one.store))
+  })
+
+  it('validates a block on several staged ancestors: their outputs and their timestamps', async () => {
+    const { chain: src, clock } = await open()
+    const blocks: Block[] = []
+    for (let i = 0; i < DEVNET.coinbaseMaturity; i++) blocks.push(await mineBlock(src, clock))
+    // carol's only coin is created three blocks before the block that spends it.
+    blocks.push(
+      await mineBlock(src, clock, { txs: [await pay(src, alice, carol.lock, 3n * COIN)] }),
+    )
+    blocks.push(await mineBlock(src, clock))
+    blocks.push(await mineBlock(src, clock))
+    blocks.push(await mineBlock(src, clock, { txs: [await pay(src, carol, bob.lock, COIN)] }))
+    // A block whose timestamp is exactly the median of its 11 ancestors' (five of them staged
+    // before it): too old, which only the staged blocks' timestamps tell.
+    const template = await buildBlock(src, clock)
+    const ancestors = blocks.slice(-DEVNET.medianTimeSpan).map((b) => b.header.timestamp)
+    const median = [...ancestors].sort((a, b) => a - b)[ancestors.length >> 1]!
+    const mined = mineHeader({
+      header: { ...template.header, timestamp: median },
+      maxAttempts: 1e6,
+    })
+    blocks.push({ header: mined!.header, transactions: template.transactions })
+
+    const one = await open()
+    const sequential: ProcessBlockResult[] = []
+    for (const b of blocks) sequential.push(await one.chain.processBlock(b))
+    const many = await open()
+    const pipelined = await many.chain.processBlocks(blocks)
+    expect(summary(pipelined)).toEqual(summary(sequential))
+    const last = pipelined[pipelined.length - 1]!
+    expect(last.status === 'invalid' && last.error.code).toBe('HEADER_TIME_TOO_OLD')
+    expect(pipelined.slice(0, -1).every((r) => r.status === 'connected')).toBe(true)
+    expect(many.chain.importStats().staged).toBe(blocks.length - 1)
     expect(await dump(many.store)).toEqual(await dump(one.store))
   })
 
