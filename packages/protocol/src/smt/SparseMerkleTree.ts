@@ -85,11 +85,16 @@ export class SparseMerkleTree {
    * stored under the key, or `'absent'` means the key is not in the tree — and no key is changed
    * twice. Checked during the same descent as the update itself. Returns undefined when refused
    * (this tree unchanged, as always).
+   * With `adopt`, the tree keeps the changes' key and value-hash arrays rather than copies (the
+   * caller hands over fresh arrays it never writes to again).
    * @throws {TypeError | RangeError} when a key or hash is not a 32-byte Uint8Array.
    */
-  updateChecked(changes: Iterable<SmtChange>): SparseMerkleTree | undefined {
+  updateChecked(
+    changes: Iterable<SmtChange>,
+    options: { adopt?: boolean } = {},
+  ): SparseMerkleTree | undefined {
     try {
-      const prepared = prepareChanges(changes)
+      const prepared = prepareChanges(changes, options.adopt === true)
       const node = applyChanges(this.node, prepared, 0, prepared.length, 0)
       return node === this.node ? this : new SparseMerkleTree(node)
     } catch (e) {

@@ -25,6 +25,8 @@ export type PreparedChange = {
   readonly key: Uint8Array
   readonly leaf: SmtLeafNode | null
   readonly expect: Uint8Array | 'absent' | undefined
+  /** The key's first 48 bits as a number: most sort comparisons end here. */
+  readonly prefix: number
 }
 
 /** Thrown inside `applyChanges` when a change's expectation does not hold; never escapes the module's callers. */
@@ -41,11 +43,12 @@ function assertHash32(x: unknown, what: string): asserts x is Uint8Array {
 
 /**
  * Validate, sort by key and deduplicate changes (the last change to a key wins, as if they were
- * applied one by one).
+ * applied one by one). With `adopt`, the tree keeps the changes' own key and value-hash arrays
+ * instead of copies: the caller hands them over and never writes to them again.
  *
  * @throws {TypeError | RangeError} when a key or value hash is not 32 bytes.
  */
-export function prepareChanges(changes: Iterable<SmtChange>): PreparedChange[] {
+export function prepareChanges(changes: Iterable<SmtChange>, adopt = false): PreparedChange[] {
   const list: PreparedChange[] = []
   let expecting = false
   for (const c of changes) {
@@ -54,10 +57,12 @@ export function prepareChanges(changes: Iterable<SmtChange>): PreparedChange[] {
     if (c.expect !== undefined && c.expect !== 'absent') assertHash32(c.expect, 'expect')
     if (c.expect !== undefined) expecting = true
     // The leaf holds private copies already; only a deletion needs its own copy of the key.
-    const leaf = c.valueHash === null ? null : createLeaf(c.key, c.valueHash)
-    list.push({ key: leaf ? leaf.key : c.key.slice(), leaf, expect: c.expect })
+    const leaf = c.valueHash === null ? null : createLeaf(c.key, c.valueHash, adopt)
+    const key = leaf ? leaf.key : adopt ? c.key : c.key.slice()
+    list.push({ key, leaf, expect: c.expect, prefix: keyPrefix(key) })
   }
-  list.sort((a, b) => compareKeys(a.key, b.key)) // stable: equal keys keep their order
+  // Stable: equal keys keep their order.
+  list.sort((a, b) => a.prefix - b.prefix || compareKeys(a.key, b.key))
   let out = 0
   for (let i = 0; i < list.length; i++) {
     if (i + 1 < list.length && compareKeys(list[i]!.key, list[i + 1]!.key) === 0) {
@@ -69,6 +74,13 @@ export function prepareChanges(changes: Iterable<SmtChange>): PreparedChange[] {
   }
   list.length = out
   return list
+}
+
+/** The first six bytes of a key, big-endian, as an exact number (< 2^48). */
+function keyPrefix(k: Uint8Array): number {
+  return (
+    (k[0]! * 0x10000 + ((k[1]! << 8) | k[2]!)) * 0x1000000 + ((k[3]! << 16) | (k[4]! << 8) | k[5]!)
+  )
 }
 
 /** First index in `[lo, hi)` whose key has bit `depth` set (keys sorted, sharing `depth` bits). */

@@ -53,10 +53,10 @@ export const smtLeafHash = createNodeHasher('smtLeaf')
 /** `hash('smtNode', left ‖ right)`. */
 export const smtNodeHash = createNodeHasher('smtNode')
 
-/** A leaf over private copies of `key` and `valueHash`. */
-export function createLeaf(key: Uint8Array, valueHash: Uint8Array): SmtLeafNode {
-  const k = key.slice()
-  const v = valueHash.slice()
+/** A leaf over private copies of `key` and `valueHash` — or over those very arrays, with `adopt`. */
+export function createLeaf(key: Uint8Array, valueHash: Uint8Array, adopt = false): SmtLeafNode {
+  const k = adopt ? key : key.slice()
+  const v = adopt ? valueHash : valueHash.slice()
   return { kind: 'leaf', key: k, valueHash: v, hash: smtLeafHash(k, v), count: 1 }
 }
 

@@ -171,7 +171,8 @@ export function applyUtxoDiff(
     changes.push({ key: utxoKey(s.outpoint), valueHash: null, expect: utxoValueHash(s.entry) })
   for (const c of diff.created)
     changes.push({ key: utxoKey(c.outpoint), valueHash: utxoValueHash(c.entry), expect: 'absent' })
-  const next = tree.updateChecked(changes)
+  // The keys and value hashes are fresh arrays of this call: the tree may keep them.
+  const next = tree.updateChecked(changes, { adopt: true })
   if (next) return next
   explainRefusedDiff(tree, diff)
   throw new UtxoCommitmentError({

@@ -44,12 +44,21 @@ describe('SparseMerkleTree.updateChecked', () => {
           const anyExpect = changes.some((c) => c.expect !== undefined)
           const before = toHex(tree.root)
           const checked = tree.updateChecked(changes)
+          // Adopting fresh copies of the same arrays decides and hashes exactly alike.
+          const fresh = changes.map((c) => ({
+            ...c,
+            key: c.key.slice(),
+            valueHash: c.valueHash && c.valueHash.slice(),
+          }))
+          const adopted = tree.updateChecked(fresh, { adopt: true })
           expect(toHex(tree.root)).toBe(before)
           if (holds && !(repeats && anyExpect)) {
             expect(checked).toBeDefined()
             expect(toHex(checked!.root)).toBe(toHex(tree.update(changes).root))
+            expect(toHex(adopted!.root)).toBe(toHex(checked!.root))
           } else {
             expect(checked).toBeUndefined()
+            expect(adopted).toBeUndefined()
           }
         },
       ),
