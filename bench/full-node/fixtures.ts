@@ -32,8 +32,8 @@ import {
   type SparseMerkleTree,
   signTransaction,
   type Transaction,
-  toHex,
   TX_VERSION,
+  toHex,
   type UtxoEntry,
 } from '../../packages/protocol/src/index.ts'
 

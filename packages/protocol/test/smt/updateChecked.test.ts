@@ -48,7 +48,7 @@ describe('SparseMerkleTree.updateChecked', () => {
           const fresh = changes.map((c) => ({
             ...c,
             key: c.key.slice(),
-            valueHash: c.valueHash && c.valueHash.slice(),
+            valueHash: c.valueHash === null ? null : c.valueHash.slice(),
           }))
           const adopted = tree.updateChecked(fresh, { adopt: true })
           expect(toHex(tree.root)).toBe(before)
