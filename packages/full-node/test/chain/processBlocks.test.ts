@@ -61,6 +61,14 @@ function summary(results: ProcessBlockResult[]) {
   }))
 }
 
+/** `blocks` through processBlock one by one on a fresh chain: the reference the pipeline must match. */
+async function oneByOne(blocks: readonly Block[]) {
+  const one = await open()
+  const results: ProcessBlockResult[] = []
+  for (const b of blocks) results.push(await one.chain.processBlock(b))
+  return { ...one, results }
+}
+
 /** Valid blocks where each payment spends an output of the block before (the staged overlay). */
 async function sourceChain(): Promise<{ blocks: Block[]; chain: Chain }> {
   const { chain, clock } = await open()
@@ -77,9 +85,7 @@ async function sourceChain(): Promise<{ blocks: Block[]; chain: Chain }> {
 describe('Chain.processBlocks (pipelined import)', () => {
   it('ends in exactly the state processBlock reaches, block by block, with the same results', async () => {
     const { blocks } = await sourceChain()
-    const one = await open()
-    const sequential: ProcessBlockResult[] = []
-    for (const b of blocks) sequential.push(await one.chain.processBlock(b))
+    const { results: sequential, ...one } = await oneByOne(blocks)
     const many = await open()
     const pipelined = [
       ...(await many.chain.processBlocks(blocks.slice(0, 7))),
@@ -102,9 +108,7 @@ describe('Chain.processBlocks (pipelined import)', () => {
     const n = blocks.length
     const batch = [...blocks.slice(0, n - 3), blocks[n - 1]!, blocks[n - 2]!, blocks[n - 3]!]
     batch.push(blocks[0]!)
-    const one = await open()
-    const sequential: ProcessBlockResult[] = []
-    for (const b of batch) sequential.push(await one.chain.processBlock(b))
+    const { results: sequential, ...one } = await oneByOne(batch)
     const many = await open()
     const pipelined = await many.chain.processBlocks(batch)
     expect(summary(pipelined)).toEqual(summary(sequential))
@@ -140,9 +144,7 @@ describe('Chain.processBlocks (pipelined import)', () => {
     })
     blocks.push({ header: mined!.header, transactions: template.transactions })
 
-    const one = await open()
-    const sequential: ProcessBlockResult[] = []
-    for (const b of blocks) sequential.push(await one.chain.processBlock(b))
+    const { results: sequential, ...one } = await oneByOne(blocks)
     const many = await open()
     const pipelined = await many.chain.processBlocks(blocks)
     expect(summary(pipelined)).toEqual(summary(sequential))
@@ -174,9 +176,7 @@ describe('Chain.processBlocks (pipelined import)', () => {
     const extra = await buildBlock(src.chain, clock)
     blocks.push(extra)
 
-    const one = await open(createClock())
-    const sequential: ProcessBlockResult[] = []
-    for (const b of blocks) sequential.push(await one.chain.processBlock(b))
+    const { results: sequential, ...one } = await oneByOne(blocks)
     const many = await open(createClock())
     const pipelined = await many.chain.processBlocks(blocks)
     expect(summary(pipelined)).toEqual(summary(sequential))

@@ -109,7 +109,8 @@ export async function buildBlock(
 /** A signed payment from a devnet account's mature coin (largest first) to `to`, change back. */
 export async function pay(
   chain: Chain,
-  from: ReturnType<typeof devnetAccount>,
+  /** A devnet account, or any ed25519 key (such as `carol`). */
+  from: Pick<ReturnType<typeof devnetAccount>, 'secretKey' | 'policy' | 'lock'>,
   to: Lock,
   amount: bigint,
   fee = 10_000n,

@@ -68,6 +68,11 @@ export function hash(domain: HashDomain, data: Uint8Array): Uint8Array {
   return nobleBlake3(data, { key: DOMAIN_KEYS[domain] })
 }
 
+function assertRange(data: Uint8Array, start: number, end: number): void {
+  if (!(start >= 0 && start <= end && end <= data.length))
+    throw new RangeError(`hashRange: [${start}, ${end}) is outside ${data.length} bytes`)
+}
+
 /**
  * `hash(domain, data.subarray(start, end))` without making the view on the short-input path: for
  * encodings in a scratch writer's buffer (see `Writer.scratch`).
@@ -78,8 +83,7 @@ export function hashRange(
   start: number,
   end: number,
 ): Uint8Array {
-  if (!(start >= 0 && start <= end && end <= data.length))
-    throw new RangeError(`hashRange: [${start}, ${end}) is outside ${data.length} bytes`)
+  assertRange(data, start, end)
   if (end - start <= JS_MAX)
     return hashChunkRange(DOMAIN_WORDS[domain], KEYED_HASH, data, start, end)
   return hash(domain, data.subarray(start, end))
@@ -94,8 +98,7 @@ export function hashRangeInto(
   out: Uint8Array,
   outOffset: number,
 ): void {
-  if (!(start >= 0 && start <= end && end <= data.length))
-    throw new RangeError(`hashRange: [${start}, ${end}) is outside ${data.length} bytes`)
+  assertRange(data, start, end)
   if (!(outOffset >= 0 && outOffset + 32 <= out.length))
     throw new RangeError('hashRangeInto: the output does not have 32 bytes at the offset')
   if (end - start <= JS_MAX)
