@@ -184,10 +184,12 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code
-    // Everything was stopped; if a stray handle still holds the loop, do not hang forever.
-    setTimeout(() => process.exit(code), 5000).unref()
-  })
+/** Runs `main` as the process: its code becomes the exit code. */
+export async function runAsProcess(argv: readonly string[]): Promise<void> {
+  const code = await main(argv)
+  process.exitCode = code
+  // Everything was stopped; if a stray handle still holds the loop, do not hang forever.
+  setTimeout(() => process.exit(code), 5000).unref()
 }
+
+if (isEntryPoint()) void runAsProcess(process.argv.slice(2))

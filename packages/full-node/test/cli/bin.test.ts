@@ -1,12 +1,23 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 const exec = promisify(execFile)
 const pkgDir = fileURLToPath(new URL('../..', import.meta.url))
-const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))
+const built = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))
+const bin = fileURLToPath(new URL('../../bin/supernova.js', import.meta.url))
 
 async function cli(args: string[]) {
   try {
@@ -27,13 +38,33 @@ describe('the built supernova bin', () => {
     await exec(process.execPath, [require_tsc(), '-p', 'tsconfig.build.json'], {
       cwd: pkgDir,
     }).catch(() => undefined)
-    expect(existsSync(bin)).toBe(true)
+    expect(existsSync(built)).toBe(true)
   }, 180_000)
 
-  it('is declared in package.json and starts with a shebang', () => {
+  it('is declared in package.json as a committed, executable file with a shebang', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
-    expect(pkg.bin).toEqual({ supernova: 'dist/cli/main.js' })
+    // Committed rather than built: npm links a bin at install time only if the file exists then.
+    expect(pkg.bin).toEqual({ supernova: 'bin/supernova.js' })
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+    expect(statSync(bin).mode & 0o111).not.toBe(0)
+    expect(readFileSync(built, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+  })
+
+  it('says how to build it when dist/ is missing, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sn-bin-'))
+    try {
+      mkdirSync(join(dir, 'bin'))
+      copyFileSync(bin, join(dir, 'bin', 'supernova.js'))
+      const r = await exec(process.execPath, [join(dir, 'bin', 'supernova.js'), '--help']).catch(
+        (e: { code: number; stderr: string }) => e,
+      )
+      expect(r).toMatchObject({ code: 1 })
+      expect((r as { stderr: string }).stderr).toMatch(
+        /^supernova: the CLI is not built yet: run 'npm run build'/,
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('prints help and exits 0', async () => {
