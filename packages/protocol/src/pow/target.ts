@@ -9,12 +9,22 @@ export class TargetError extends BaseError<TargetErrorCode> {
 const MAX_TARGET = (1n << 256n) - 1n
 
 /**
+ * Decoded targets by compact bits. Only canonical bits that decoded are stored, so a hit needs no
+ * checks: a chain's headers share a handful of bits values (the anchor, the limit, the current
+ * difficulty), and the retarget decodes two of them for every header.
+ */
+const decoded = new Map<number, bigint>()
+const DECODED_MAX = 256
+
+/**
  * Decodes Bitcoin's compact "bits" form (exponent byte, 23-bit mantissa) into a 256-bit target.
  * Only canonical, positive encodings are accepted: the sign bit must be clear, the mantissa
  * normalised (no leading zero byte unless the value needs it), and the result non-zero and below 2^256.
  * @throws {TargetError}
  */
 export function bitsToTarget(bits: number): bigint {
+  const known = decoded.get(bits)
+  if (known !== undefined) return known
   if (!Number.isInteger(bits) || bits < 0 || bits > 0xffffffff)
     throw new TargetError({ code: 'NON_CANONICAL_BITS', message: `bits out of range: ${bits}` })
   const exponent = bits >>> 24
@@ -43,6 +53,8 @@ export function bitsToTarget(bits: number): bigint {
       details: { bits },
     })
   }
+  if (decoded.size >= DECODED_MAX) decoded.clear()
+  decoded.set(bits, target)
   return target
 }
 
@@ -50,8 +62,7 @@ export function bitsToTarget(bits: number): bigint {
 export function targetToBits(target: bigint): number {
   if (target <= 0n || target > MAX_TARGET)
     throw new TargetError({ code: 'TARGET_OUT_OF_RANGE', message: 'target must be in [1, 2^256)' })
-  let size = 0
-  for (let t = target; t > 0n; t >>= 8n) size++
+  let size = (target.toString(16).length + 1) >> 1 // bytes of the big-endian magnitude
   let mantissa =
     size <= 3 ? Number(target << BigInt(8 * (3 - size))) : Number(target >> BigInt(8 * (size - 3)))
   if (mantissa & 0x00800000) {

@@ -43,6 +43,51 @@ describe('compact targets', () => {
     expect(code(0x207fffff)).toBe('ok')
   })
 
+  it('decodes any 32-bit value as the textbook rules do, on first and repeated calls (property)', () => {
+    // The reference: sign bit clear, value in [1, 2^256), and the minimal encoding of that value.
+    const referenceBits = (t: bigint) => {
+      let size = 0
+      for (let v = t; v > 0n; v >>= 8n) size++
+      let m = size <= 3 ? Number(t << BigInt(8 * (3 - size))) : Number(t >> BigInt(8 * (size - 3)))
+      if (m & 0x800000) {
+        m >>>= 8
+        size++
+      }
+      return ((size << 24) | m) >>> 0
+    }
+    const reference = (bits: number) => {
+      if (bits & 0x800000) return 'NON_CANONICAL_BITS'
+      const e = bits >>> 24
+      const m = bits & 0x7fffff
+      const t = e <= 3 ? BigInt(m >>> (8 * (3 - e))) : BigInt(m) << BigInt(8 * (e - 3))
+      if (t === 0n || t >= 1n << 256n) return 'TARGET_OUT_OF_RANGE'
+      return referenceBits(t) === bits ? t : 'NON_CANONICAL_BITS'
+    }
+    const decode = (bits: number) => {
+      try {
+        return bitsToTarget(bits)
+      } catch (e) {
+        return (e as TargetError).code
+      }
+    }
+    // Mostly exponents a chain uses (so canonical values are common), plus any u32 at all.
+    const bits = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 0, max: 0x21 }), fc.integer({ min: 0, max: 0xffffff }))
+        .map(([e, m]) => ((e << 24) | m) >>> 0),
+      fc.integer({ min: 0, max: 0xffffffff }),
+    )
+    fc.assert(
+      fc.property(bits, (b) => {
+        const want = reference(b)
+        expect(decode(b)).toBe(want)
+        expect(decode(b)).toBe(want) // a remembered answer is the same answer
+        if (typeof want === 'bigint') expect(targetToBits(want)).toBe(b)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it('compares hashes with targets as big-endian integers', () => {
     const target = targetToBytes(0x00ffn << 240n)
     const below = new Uint8Array(32)
