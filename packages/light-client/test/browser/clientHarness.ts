@@ -80,12 +80,21 @@ export function pageHtml(): string {
   )
 }
 
-/** Serves `/` (pageHtml) and `/page.js` (the script) on 127.0.0.1, any free port. */
+/**
+ * Serves `/` (pageHtml) and `/page.js` (the script) on 127.0.0.1, any free port. The script is
+ * served as the site serves its hashed chunks (cacheable, immutable), so a reload takes it from the
+ * browser's cache as a returning visitor's browser would.
+ */
 export async function servePage(script: string): Promise<ServedPage> {
   const html = pageHtml()
   const server: Server = createServer((req, res) => {
     if (req.url === '/page.js')
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
+      res
+        .writeHead(200, {
+          'content-type': 'text/javascript',
+          'cache-control': 'public, max-age=31536000, immutable',
+        })
+        .end(script)
     else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(html)
     else res.writeHead(404).end()
   })
