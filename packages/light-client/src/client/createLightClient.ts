@@ -4,6 +4,7 @@ import { createLightClientNetwork } from '../network/createLightClientNetwork.js
 import { createEmitter } from '../network/events.js'
 import type { LightClientNetwork } from '../network/network.js'
 import { SILENT_LOGGER } from '../network/types.js'
+import { tipOf } from '../sync/chainView.js'
 import { createHeaderSync, type HeaderSync } from '../sync/headerSync.js'
 import type { VerifyContext } from '../verify/askPeers.js'
 import { LightClientError } from '../verify/errors.js'
@@ -182,7 +183,24 @@ export function createLightClient(
     getChainInfo: async () => chainInfo(),
     ...createActions(started),
     watchHeads({ onHead }) {
-      return emitter.on('heads', onHead)
+      let heard = false
+      let off = false
+      const unsubscribe = emitter.on('heads', (head) => {
+        heard = true
+        onHead(head)
+      })
+      const r = running
+      if (r !== undefined)
+        queueMicrotask(() => {
+          // The tip now, unless a newer head was handed over meanwhile or the watch ended.
+          if (heard || off || running !== r) return
+          const state = r.sync.chainState()
+          onHead({ tip: tipOf(state), cumulativeWork: state.cumulativeWork })
+        })
+      return () => {
+        off = true
+        unsubscribe()
+      }
     },
     watchAddress({ address, fromHeight = 0, onUpdate, onError }) {
       const s = started()

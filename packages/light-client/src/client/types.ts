@@ -106,6 +106,11 @@ export type SendTransactionReturnType = {
   outcomes: SendTransactionOutcome[]
 }
 
+/**
+ * `onHead` is handed the current verified tip first (asynchronously, once the client has started),
+ * then every new one: a watcher cannot miss a head that arrived between its last read and its
+ * subscription. After a reorganisation the new tip may be lower than the last one handed over.
+ */
 export type WatchHeadsParameters = { onHead: (head: HeaderSyncEvents['heads']) => void }
 
 /** What `watchAddress` hands its callback on each new verified head. */

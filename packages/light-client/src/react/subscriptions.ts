@@ -7,7 +7,7 @@ import { useLightClientContext } from './context.js'
 import { isAboutAddress, isStaleOnNewHead, lightClientKeys } from './queryKeys.js'
 
 export type UseWatchHeadsParameters = {
-  /** Called with each new verified head. */
+  /** Called with the current verified head (once the client has started), then each new one. */
   onHead?: (head: LightClientEvents['heads']) => void
   /** Invalidate the tip-dependent queries on each head, and every query on a reorg. Default true. */
   invalidate?: boolean
@@ -17,7 +17,9 @@ export type UseWatchHeadsParameters = {
 /**
  * Follows new verified heads: returns the latest, calls `onHead`, and makes the queries a new
  * head changes (chain info, balances, UTXOs, transactions, blocks by height, open-ended
- * histories) refetch; a reorganisation invalidates every query of the client.
+ * histories) refetch; a reorganisation invalidates every query of the client. The first head is
+ * the client's tip when the watch began: it refetches queries answered before a head that arrived
+ * while the watch was being set up, and lets those still under way finish.
  * @example
  * const head = useWatchHeads()
  * head?.tip.height
@@ -34,15 +36,21 @@ export function useWatchHeads(
   useEffect(() => {
     if (!enabled) return undefined
     const network = client.network
+    let first = true
     const offHeads = client.watchHeads({
       onHead: (h) => {
         setHead(h)
         onHead.current?.(h)
         if (invalidate)
-          void queryClient.invalidateQueries({
-            queryKey: lightClientKeys.all(network),
-            predicate: (q) => isStaleOnNewHead(q.queryKey, network),
-          })
+          void queryClient.invalidateQueries(
+            {
+              queryKey: lightClientKeys.all(network),
+              predicate: (q) => isStaleOnNewHead(q.queryKey, network),
+            },
+            // A query under way when the watch began is not behind that tip: let it finish.
+            { cancelRefetch: !first },
+          )
+        first = false
       },
     })
     const offReorg = invalidate

@@ -242,7 +242,16 @@ export function connectLightClient(p: ConnectLightClientParameters): RemoteLight
     getOutpoint: (q) => call('getOutpoint', q),
     getAddressHistory: (q) => call('getAddressHistory', q),
     sendTransaction: (q) => call('sendTransaction', q),
-    watchHeads: ({ onHead }) => onEvent('heads', onHead),
+    watchHeads: ({ onHead }) =>
+      streams.add(
+        'heads',
+        (emit) =>
+          rpc.subscribe({ kind: 'heads' }, emit, (e) => {
+            if (rpc.failure() === undefined) report(e)
+          }),
+        onHead as (v: unknown) => void,
+        () => true,
+      ),
     watchAddress,
     evidence: () => evidence.slice(),
     on: onEvent,

@@ -188,6 +188,14 @@ export function hostLightClient(p: HostLightClientParameters): LightClientHost {
     stop,
     subscribe(m, client, emit) {
       if (m.kind === 'event') return hub.add(`event:${m.event}`, (e) => client.on(m.event, e), emit)
+      // The client hands the stream the current tip first; a page joining later gets the last head.
+      if (m.kind === 'heads')
+        return hub.add(
+          'heads',
+          (e) => client.watchHeads({ onHead: e }),
+          emit,
+          () => true,
+        )
       return hub.add(
         `address:${addressKey(m.address)}:${m.fromHeight}`,
         (e) =>

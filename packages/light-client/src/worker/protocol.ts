@@ -61,6 +61,8 @@ export type HostInfo = {
 
 export type SubscribeMessage =
   | { t: 'sub'; id: number; kind: 'event'; event: EventName }
+  /** `watchHeads`: the current verified tip first, then every new one. */
+  | { t: 'sub'; id: number; kind: 'heads' }
   | { t: 'sub'; id: number; kind: 'address'; address: AddressLike; fromHeight: number }
 
 /** Page → worker. */
@@ -120,7 +122,8 @@ export function parsePageMessage(data: unknown): PageMessage | undefined {
         : undefined
     case 'sub':
       return isId(data.id) &&
-        ((data.kind === 'event' && (EVENT_NAMES as readonly unknown[]).includes(data.event)) ||
+        (data.kind === 'heads' ||
+          (data.kind === 'event' && (EVENT_NAMES as readonly unknown[]).includes(data.event)) ||
           (data.kind === 'address' &&
             (typeof data.address === 'string' || isRecord(data.address)) &&
             isId(data.fromHeight)))

@@ -143,6 +143,38 @@ describe('createLightClient', () => {
     expect((await second.c.getChainInfo()).tip.height).toBe(13)
   })
 
+  it('watchHeads hands over the tip it began at: nothing before start, nothing after its end', async () => {
+    const grow = await main.copy()
+    const { c, fake } = client({ chain: grow })
+    const early: number[] = []
+    c.watchHeads({ onHead: (h) => early.push(h.tip.height) })
+    await c.start()
+    await c.waitForSync()
+    // Subscribed before start: every head the sync verified, as it verified them, ending at 13.
+    expect(early.at(-1)).toBe(13)
+    const flushed = () => new Promise<void>((r) => setTimeout(r, 0))
+    const late: { height: number; hash: Uint8Array }[] = []
+    c.watchHeads({ onHead: (h) => late.push({ height: h.tip.height, hash: h.tip.hash }) })
+    const gone: number[] = []
+    c.watchHeads({ onHead: (h) => gone.push(h.tip.height) })() // ended at once
+    await flushed()
+    expect(late).toEqual([{ height: 13, hash: hashHeader(grow.headers[13]!) }])
+    expect(gone).toEqual([])
+    // A head that arrives before the hand-over replaces it: no stale tip after a newer one.
+    await grow.mine(1)
+    const raced: number[] = []
+    c.watchHeads({ onHead: (h) => raced.push(h.tip.height) })
+    const newer = new Promise<void>((r) =>
+      c.watchHeads({ onHead: (h) => h.tip.height === 14 && r() }),
+    )
+    fake.announce('p')
+    await newer
+    await flushed()
+    expect(raced.at(-1)).toBe(14)
+    expect(raced.filter((h) => h === 14)).toHaveLength(1)
+    expect(late.map((h) => h.height)).toEqual([13, 14])
+  })
+
   it('watchHeads and watchAddress follow new verified heads with verified data', async () => {
     const grow = await main.copy()
     const { c, fake } = client({ chain: grow })
@@ -171,7 +203,7 @@ describe('createLightClient', () => {
     })
     fake.announce('p')
     await next
-    expect(heads).toEqual([14])
+    expect(heads).toEqual([13, 14]) // the tip when the watch began, then the new one
     const last = updates.at(-1)!
     expect(last.tip.height).toBe(14)
     expect(last.newEntries.map((e) => [e.height, e.received])).toEqual([[14, 3n * COIN]])

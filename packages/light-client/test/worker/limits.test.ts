@@ -111,8 +111,9 @@ describe('worker limits', () => {
     expect(await refused).toMatchObject({ code: 'TOO_MANY_SUBSCRIPTIONS', details: { max: 2 } })
     const small = setup.connect({ maxSubscriptions: 1 })
     small.on('heads', () => {})
-    // The same event again shares the stream; another one is over the page's cap.
-    small.watchHeads({ onHead: () => {} })
+    // The same event again shares the stream; another event, or watchHeads, is over the page's cap.
+    small.on('heads', () => {})
+    expect(() => small.watchHeads({ onHead: () => {} })).toThrow(LightClientWorkerError)
     expect(() => small.on('reorg', () => {})).toThrow(LightClientWorkerError)
     const page2 = setup.connect({ maxSubscriptions: 8 })
     page2.on('heads', () => {})

@@ -46,12 +46,20 @@ describe('worker subscriptions', () => {
     expect(first.balance.total).toBe(ALLOCATION)
     const heads: number[] = []
     a.watchHeads({ onHead: (h) => heads.push(h.tip.height) })
+    // Every watcher starts from the tip: the stream's first (the worker's client hands it over),
+    // and a second page joining the running stream (the worker replays its last head).
+    const b = s.connect()
+    expect(
+      (await next<LightClientEvents['heads']>((onHead) => b.watchHeads({ onHead }))).tip.height,
+    ).toBe(10)
     const states: LightClientEvents['state'][] = []
     a.on('state', (e) => states.push(e))
     const got: AddressUpdate[] = []
     const offAddress = a.watchAddress({ address: bob, fromHeight: 1, onUpdate: (u) => got.push(u) })
     await chain.mine(1, { transactions: [chain.pay(BOB.lock, 3n * COIN, FAUCET)] })
-    const head = next<LightClientEvents['heads']>((onHead) => a.watchHeads({ onHead }))
+    const head = next<LightClientEvents['heads']>((onHead) =>
+      a.watchHeads({ onHead: (h) => h.tip.height === 11 && onHead(h) }),
+    )
     const update = next<AddressUpdate>((onUpdate) =>
       a.watchAddress({
         address: bob,
@@ -65,7 +73,7 @@ describe('worker subscriptions', () => {
     expect(u.newEntries.map((e) => [e.height, e.received])).toEqual([[11, 3n * COIN]])
     expect(u.balance.total).toBe(ALLOCATION + 3n * COIN)
     expect(u.balance.verification.header.height).toBe(11)
-    expect(heads).toEqual([11])
+    expect(heads).toEqual([10, 11])
     expect(states.map((e) => e.state)).toContain('synced')
     expect(got.at(-1)?.tip.height).toBe(11)
     offAddress()
