@@ -13,7 +13,10 @@ import {
 
 const EMPTY = new Uint8Array(0)
 
-/** The one atomic batch that connects a block: UTXOs, indexes, undo data, filter and the tip. */
+/**
+ * The operations that connect a block: UTXOs, indexes, undo data, filter and the tip. Always written
+ * whole in one batch (alone, or after the connects of the blocks before it).
+ */
 export function connectOps(p: {
   hash: Uint8Array
   height: number

@@ -19,7 +19,8 @@
  * | `p`    | `p` peerId bytes                      | a known peer (network layer's record)              |
  *
  * Connecting a block writes `u`, `l`, `t`, `s`, `a`, `d`, `f`, `H`, its `h` record (and `b` when it
- * extends the tip) and `M tip` in one atomic batch; disconnecting undoes `u`, `l`, `t`, `s`, `a`, `d`,
+ * extends the tip) and `M tip` in one atomic batch (shared with the connects of the blocks just
+ * before it during sync and import, never split); disconnecting undoes `u`, `l`, `t`, `s`, `a`, `d`,
  * `H` and `M tip` in one batch and keeps `b`, `f` and `h` (they describe the block, not the chain).
  */
 import { encodeLock, encodeOutPoint, type Lock, type OutPoint } from '@supernova/protocol'

@@ -4,6 +4,7 @@ import {
   COIN,
   createSignatureSchemes,
   DEVNET,
+  hashHeader,
   mineHeader,
   type SignatureSchemes,
   type Transaction,
@@ -153,6 +154,45 @@ describe('Chain.processBlocks (pipelined import)', () => {
     expect(pipelined.slice(0, -1).every((r) => r.status === 'connected')).toBe(true)
     expect(many.chain.importStats().staged).toBe(blocks.length - 1)
     expect(await dump(many.store)).toEqual(await dump(one.store))
+  })
+
+  it('commits a few blocks per batch: a connect event per block in order, a tip event per batch', async () => {
+    const { blocks } = await sourceChain()
+    const many = await open()
+    const connects: number[] = []
+    const tips: number[] = []
+    many.chain.on('connect', (e) => connects.push(e.height))
+    many.chain.on('tip', (e) => tips.push(e.tip.height))
+    const results = await many.chain.processBlocks(blocks)
+    expect(results.every((r) => r.status === 'connected')).toBe(true)
+    expect(connects).toEqual(blocks.map((_, i) => i + 1))
+    // Fewer tip events than blocks, rising, ending at the last block.
+    expect(tips.length).toBeLessThan(blocks.length)
+    expect(tips.length).toBeGreaterThan(1)
+    expect([...tips].sort((a, b) => a - b)).toEqual(tips)
+    expect(tips.at(-1)).toBe(blocks.length)
+  })
+
+  it('takes up a waiting orphan that competes with a staged block only once the run is committed', async () => {
+    const { blocks } = await sourceChain()
+    // A block on blocks[4] that is not blocks[5]: it waits as an orphan until blocks[4] arrives.
+    const clock = createClock()
+    const fork = await open(clock)
+    for (const b of blocks.slice(0, 5)) await fork.chain.processBlock(b)
+    clock.tick(7_000)
+    const rival = await buildBlock(fork.chain, clock, { extra: 'rival' })
+    const many = await open()
+    expect((await many.chain.processBlock(rival)).status).toBe('orphan')
+    const results = await many.chain.processBlocks(blocks)
+    expect(results.every((r) => r.status === 'connected')).toBe(true)
+    // The rival was taken up after the run, as a side block: the chain neither halted nor forked.
+    expect(many.chain.tip().height).toBe(blocks.length)
+    expect(many.chain.importStats()).toMatchObject({ staged: blocks.length, fullPath: 0 })
+    expect((await many.chain.processBlock(rival)).status).toBe('duplicate')
+    expect(toHex(many.chain.tip().hash)).toBe(toHex(hashHeader(blocks.at(-1)!.header)))
+    // One by one, the rival would have won the tie at its height and lost at the next block.
+    const { results: sequential } = await oneByOne([rival, ...blocks])
+    expect(sequential.map((r) => r.status).slice(6, 8)).toEqual(['side', 'reorg'])
   })
 
   it('rejects a block with a bad signature and everything staged on it, keeping the blocks before', async () => {
