@@ -93,6 +93,13 @@ export class BlockIndex {
 
   /** Timestamps of `e` and its ancestors, oldest first, `span` at most. */
   recentTimestamps(e: IndexEntry, span: number): number[] {
+    if (this.isMain(e)) {
+      // The main chain by height: no lookups by hash.
+      const from = Math.max(0, e.height - span + 1)
+      const out = new Array<number>(e.height - from + 1)
+      for (let h = from; h <= e.height; h++) out[h - from] = this.main[h]!.header.timestamp
+      return out
+    }
     const out: number[] = []
     for (let x: IndexEntry | undefined = e; x && out.length < span; x = this.parent(x))
       out.push(x.header.timestamp)

@@ -1,9 +1,8 @@
 import {
   type Block,
-  encodeLock,
+  equalBytes,
   type Lock,
   type OutPoint,
-  outpointKey,
   toHex,
   type UtxoEntry,
 } from '@supernova/protocol'
@@ -23,6 +22,10 @@ export type BlockEffects = {
  * What a block does to the node's tables, derived from the block, its txids and the entries of
  * the outputs it spent from the previous set (from validation on connect, from undo data on
  * disconnect) — one function for both directions, so they stay exact inverses.
+ *
+ * `spentFromSet` is in input order (as validation produces it and undo data keeps it): each input
+ * spends the next of its entries unless it spends an output of an earlier transaction of the block.
+ * @throws {RangeError} when the entries do not match the block's inputs
  */
 export function blockEffects(
   block: Block,
@@ -30,43 +33,78 @@ export function blockEffects(
   height: number,
   spentFromSet: readonly { outpoint: OutPoint; entry: UtxoEntry }[],
 ): BlockEffects {
-  const own = new Map<string, { outpoint: OutPoint; entry: UtxoEntry }>()
-  block.transactions.forEach((tx, t) => {
+  const txs = block.transactions
+  // Outputs of the block spent by a later transaction of it: vouts by transaction index.
+  const spentWithin = new Map<number, Set<number>>()
+  // Transaction index by txid, built only if an input spends within the block.
+  let byTxid: Map<string, number> | undefined
+  const spenders: BlockEffects['spenders'] = []
+  const history: BlockEffects['history'] = []
+  let next = 0
+  for (let t = 0; t < txs.length; t++) {
+    const tx = txs[t]!
+    const txid = txids[t]!
+    // Per lock, in first-touched order; a transaction touches a few locks, so a scan is enough.
+    const perLock: { lock: Lock; received: bigint; sent: bigint }[] = []
+    const touch = (lock: Lock) => {
+      for (const e of perLock) if (sameLock(e.lock, lock)) return e
+      const e = { lock, received: 0n, sent: 0n }
+      perLock.push(e)
+      return e
+    }
+    for (let i = 0; i < tx.inputs.length; i++) {
+      const prevout = tx.inputs[i]!.prevout
+      const prior = spentFromSet[next]
+      let entry: UtxoEntry
+      if (prior !== undefined && sameOutPoint(prior.outpoint, prevout)) {
+        entry = prior.entry
+        next++
+      } else {
+        byTxid ??= new Map(txids.map((id, k) => [toHex(id), k]))
+        const s = byTxid.get(toHex(prevout.txid))
+        const output = s !== undefined && s < t ? txs[s]!.outputs[prevout.vout] : undefined
+        if (s === undefined || output === undefined)
+          throw new RangeError(`blockEffects: no entry for input ${i} of tx ${t}`)
+        entry = {
+          amount: output.amount,
+          lock: output.lock,
+          height,
+          coinbase: txs[s]!.kind === 'coinbase',
+        }
+        let vouts = spentWithin.get(s)
+        if (!vouts) spentWithin.set(s, (vouts = new Set()))
+        vouts.add(prevout.vout)
+      }
+      spenders.push({ outpoint: prevout, txid, input: i })
+      touch(entry.lock).sent += entry.amount
+    }
+    for (const o of tx.outputs) touch(o.lock).received += o.amount
+    for (const e of perLock) history.push({ ...e, tx: t, txid })
+  }
+  if (next !== spentFromSet.length)
+    throw new RangeError(
+      `blockEffects: ${spentFromSet.length - next} spent entries match no input of the block`,
+    )
+  const created: BlockEffects['created'] = []
+  for (let t = 0; t < txs.length; t++) {
+    const tx = txs[t]!
     const coinbase = tx.kind === 'coinbase'
+    const spent = spentWithin.get(t)
     tx.outputs.forEach((o, vout) => {
-      const outpoint = { txid: txids[t]!, vout }
-      own.set(outpointKey(outpoint), {
-        outpoint,
+      if (spent?.has(vout)) return
+      created.push({
+        outpoint: { txid: txids[t]!, vout },
         entry: { amount: o.amount, lock: o.lock, height, coinbase },
       })
     })
-  })
-  const prior = new Map(spentFromSet.map((s) => [outpointKey(s.outpoint), s.entry]))
-  const spentWithin = new Set<string>()
-  const spenders: BlockEffects['spenders'] = []
-  const history: BlockEffects['history'] = []
-  block.transactions.forEach((tx, t) => {
-    const perLock = new Map<string, { lock: Lock; received: bigint; sent: bigint }>()
-    const touch = (lock: Lock) => {
-      const k = toHex(encodeLock(lock))
-      let e = perLock.get(k)
-      if (!e) {
-        e = { lock, received: 0n, sent: 0n }
-        perLock.set(k, e)
-      }
-      return e
-    }
-    tx.inputs.forEach((input, i) => {
-      const k = outpointKey(input.prevout)
-      const entry = prior.get(k) ?? own.get(k)?.entry
-      if (!entry) throw new RangeError(`blockEffects: no entry for an input of tx ${t}`)
-      if (own.has(k)) spentWithin.add(k)
-      spenders.push({ outpoint: input.prevout, txid: txids[t]!, input: i })
-      touch(entry.lock).sent += entry.amount
-    })
-    for (const o of tx.outputs) touch(o.lock).received += o.amount
-    for (const e of perLock.values()) history.push({ ...e, tx: t, txid: txids[t]! })
-  })
-  const created = [...own].filter(([k]) => !spentWithin.has(k)).map(([, v]) => v)
+  }
   return { created, spentFromSet: [...spentFromSet], spenders, history }
+}
+
+function sameOutPoint(a: OutPoint, b: OutPoint): boolean {
+  return a.vout === b.vout && equalBytes(a.txid, b.txid)
+}
+
+function sameLock(a: Lock, b: Lock): boolean {
+  return a === b || (a.type === b.type && equalBytes(a.policyHash, b.policyHash))
 }
