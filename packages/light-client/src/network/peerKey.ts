@@ -1,25 +1,9 @@
 import { generateKeyPair, privateKeyFromRaw } from '@libp2p/crypto/keys'
 import type { PrivateKey } from '@libp2p/interface'
+import { fromHex } from '@supernova/protocol'
 
 /** PKCS#8 of an Ed25519 key (RFC 8410) up to its 32-byte seed, which ends the 48-byte encoding. */
-const PKCS8_ED25519_PREFIX = Uint8Array.of(
-  0x30,
-  0x2e,
-  0x02,
-  0x01,
-  0x00,
-  0x30,
-  0x05,
-  0x06,
-  0x03,
-  0x2b,
-  0x65,
-  0x70,
-  0x04,
-  0x22,
-  0x04,
-  0x20,
-)
+const PKCS8_ED25519_PREFIX = fromHex('302e020100300506032b657004220420')
 
 /**
  * A fresh Ed25519 libp2p identity for one run of the client. Never stored: nodes cannot link a
