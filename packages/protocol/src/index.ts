@@ -213,6 +213,7 @@ export {
   coinbaseHeight,
   type InputSignature,
   outpointKey,
+  type UtxoCommitment,
   type UtxoLookup,
   type VerifyTransactionInputsParameters,
   verifySignatures,

@@ -16,6 +16,8 @@ import {
   startBlockVerification,
   type TransactionIds,
   toHex,
+  type UtxoCommitment,
+  type UtxoDiffEntry,
   type UtxoEntry,
   type UtxoLookup,
   ValidationError,
@@ -102,7 +104,7 @@ type Staged = {
   changes?: StagedChanges
 }
 
-type StagedChanges = { created: Map<string, UtxoEntry>; spent: Set<string> }
+type StagedChanges = { created: Map<string, UtxoDiffEntry>; spent: Set<string> }
 
 /** How many of `group` (oldest first) verified their signatures before the first that did not. */
 async function verifiedPrefix(group: readonly Staged[]): Promise<number> {
@@ -118,7 +120,7 @@ async function verifiedPrefix(group: readonly Staged[]): Promise<number> {
 
 function stagedChanges(s: Staged): StagedChanges {
   s.changes ??= {
-    created: new Map(s.connection.created.map((c) => [outpointKey(c.outpoint), c.entry])),
+    created: new Map(s.connection.created.map((c) => [outpointKey(c.outpoint), c])),
     spent: new Set(s.connection.spent.map((x) => outpointKey(x.outpoint))),
   }
   return s.changes
@@ -870,6 +872,8 @@ export class Chain extends ChainQueries implements ChainView {
   private async prefetchInputs(b: Block, staged: readonly Staged[] = []): Promise<UtxoLookup> {
     const layers = staged.map(stagedChanges)
     const map = new Map<string, UtxoEntry>()
+    // Commitment hashes of the outputs the pipeline or the cache still holds from their creation.
+    const commitments = new Map<string, UtxoCommitment>()
     const missing: OutPoint[] = []
     const missingKeys: string[] = []
     for (const tx of b.transactions) {
@@ -879,13 +883,18 @@ export class Chain extends ChainQueries implements ChainView {
         let decided = false
         for (let l = layers.length - 1; l >= 0 && !decided; l--) {
           const created = layers[l]!.created.get(k)
-          if (created) map.set(k, created)
+          if (created) {
+            map.set(k, created.entry)
+            if (created.commitment) commitments.set(k, created.commitment)
+          }
           decided = created !== undefined || layers[l]!.spent.has(k)
         }
         if (decided) continue
         const cached = this.utxoCache.get(k)
-        if (cached) map.set(k, cached)
-        else {
+        if (cached) {
+          map.set(k, cached.entry)
+          if (cached.commitment) commitments.set(k, cached.commitment)
+        } else {
           missing.push(prevout)
           missingKeys.push(k)
         }
@@ -897,7 +906,10 @@ export class Chain extends ChainQueries implements ChainView {
         if (v) map.set(missingKeys[i]!, this.decodeEntry(v))
       })
     }
-    return { get: (o) => map.get(outpointKey(o)) }
+    return {
+      get: (o) => map.get(outpointKey(o)),
+      commitment: (o) => commitments.get(outpointKey(o)),
+    }
   }
 
   /**

@@ -13,11 +13,19 @@ describe('UtxoCache', () => {
   it('remembers created outputs, forgets spent ones, and counts hits and misses', () => {
     const c = new UtxoCache(10)
     c.apply([coin(1), coin(2)], [])
-    expect(c.get(key(1))?.amount).toBe(1n)
+    expect(c.get(key(1))?.entry.amount).toBe(1n)
     c.apply([coin(3)], [coin(1)])
     expect(c.get(key(1))).toBeUndefined()
-    expect(c.get(key(3))?.height).toBe(3)
+    expect(c.get(key(3))?.entry.height).toBe(3)
     expect(c.stats()).toEqual({ hits: 2, misses: 1 })
+  })
+
+  it('keeps the commitment hashes an output was created with', () => {
+    const c = new UtxoCache(10)
+    const commitment = { key: new Uint8Array(32).fill(7), valueHash: new Uint8Array(32).fill(8) }
+    c.apply([{ ...coin(1), commitment }, coin(2)], [])
+    expect(c.get(key(1))?.commitment).toBe(commitment)
+    expect(c.get(key(2))?.commitment).toBeUndefined()
   })
 
   it('never holds more than its bound, dropping the oldest first', () => {
@@ -26,7 +34,7 @@ describe('UtxoCache', () => {
     expect(c.size).toBe(3)
     expect(c.get(key(1))).toBeUndefined()
     expect(c.get(key(2))).toBeUndefined()
-    expect(c.get(key(5))?.amount).toBe(5n)
+    expect(c.get(key(5))?.entry.amount).toBe(5n)
   })
 
   it('with size 0 caches nothing, and rejects a bad size', () => {

@@ -10,11 +10,20 @@ import { fail, ValidationError } from './errors.js'
 import {
   type InputSignature,
   outpointKey,
+  type UtxoCommitment,
   type UtxoLookup,
   verifyTransactionInputs,
 } from './verifyTransaction.js'
 
-export type UtxoDiffEntry = { outpoint: OutPoint; entry: UtxoEntry }
+export type UtxoDiffEntry = {
+  outpoint: OutPoint
+  entry: UtxoEntry
+  /**
+   * The entry's key and value hash in the UTXO commitment: set on every created entry by
+   * `applyUtxoDiff`, on a spent one when the lookup remembered it (`UtxoLookup.commitment`).
+   */
+  commitment?: UtxoCommitment | undefined
+}
 
 export type ConnectTransactionsParameters = {
   /** All transactions of the block, coinbase first. */
@@ -129,7 +138,10 @@ export function connectTransactions(
         const k = keys[i]!
         spentInBlock.add(k)
         if (created.has(k)) created.delete(k)
-        else spent.push({ outpoint: tx.inputs[i]!.prevout, entry: r.spent[i]! })
+        else {
+          const outpoint = tx.inputs[i]!.prevout
+          spent.push({ outpoint, entry: r.spent[i]!, commitment: p.utxos.commitment?.(outpoint) })
+        }
       }
     } else inputLocks.push([])
     const coinbase = tx.kind === 'coinbase'
@@ -167,11 +179,17 @@ export function applyUtxoDiff(
 ): SparseMerkleTree {
   // Both checks ride on the update's own descent; only a refusal pays for naming the culprit.
   const changes: SmtChange[] = []
-  for (const s of diff.spent)
-    changes.push({ key: utxoKey(s.outpoint), valueHash: null, expect: utxoValueHash(s.entry) })
-  for (const c of diff.created)
-    changes.push({ key: utxoKey(c.outpoint), valueHash: utxoValueHash(c.entry), expect: 'absent' })
-  // The keys and value hashes are fresh arrays of this call: the tree may keep them.
+  for (const s of diff.spent) {
+    const c = s.commitment
+    if (c !== undefined) changes.push({ key: c.key, valueHash: null, expect: c.valueHash })
+    else changes.push({ key: utxoKey(s.outpoint), valueHash: null, expect: utxoValueHash(s.entry) })
+  }
+  for (const c of diff.created) {
+    // Handed back with the entry (for a view that spends it later): the tree keeps these arrays.
+    c.commitment = { key: utxoKey(c.outpoint), valueHash: utxoValueHash(c.entry) }
+    changes.push({ key: c.commitment.key, valueHash: c.commitment.valueHash, expect: 'absent' })
+  }
+  // Keys and value hashes are never written to, by the tree or anyone holding them: it may keep them.
   const next = tree.updateChecked(changes, { adopt: true })
   if (next) return next
   explainRefusedDiff(tree, diff)

@@ -21,8 +21,19 @@ import {
 } from '../tx/types.js'
 import { fail } from './errors.js'
 
+/** An unspent output's place in the UTXO commitment: `utxoKey(outpoint)`, `utxoValueHash(entry)`. */
+export type UtxoCommitment = { key: Uint8Array; valueHash: Uint8Array }
+
 /** Synchronous UTXO lookup; async stores prefetch a block's inputs into one of these. */
-export type UtxoLookup = { get(outpoint: OutPoint): UtxoEntry | undefined }
+export type UtxoLookup = {
+  get(outpoint: OutPoint): UtxoEntry | undefined
+  /**
+   * The commitment of the entry `get` returns for `outpoint`, when the view still holds what
+   * `applyUtxoDiff` computed as it created the output (the diff's `created[].commitment`): block
+   * validation then does not hash the spent output again. It must be exactly that output's.
+   */
+  commitment?(outpoint: OutPoint): UtxoCommitment | undefined
+}
 
 /**
  * A string key for maps of outpoints; in memory only, never persisted or shown. A well-formed
