@@ -59,9 +59,7 @@ for (let s = 0; s < blocks.length; s += perSegment) {
   const started = performance.now()
   let txs = 0
   for (let i = s; i < Math.min(s + perSegment, blocks.length); i += RUN) {
-    const run = blocks
-      .slice(i, Math.min(i + RUN, s + perSegment))
-      .map((b) => decodeBlockWithIds(b))
+    const run = blocks.slice(i, Math.min(i + RUN, s + perSegment)).map((b) => decodeBlockWithIds(b))
     const results = await chain.processBlocks(run)
     for (const r of results)
       if (r.status !== 'connected') throw new Error(`bench: block not connected: ${r.status}`)

@@ -71,8 +71,8 @@ export function blockEffects(
           height,
           coinbase: txs[s]!.kind === 'coinbase',
         }
-        let vouts = spentWithin.get(s)
-        if (!vouts) spentWithin.set(s, (vouts = new Set()))
+        const vouts = spentWithin.get(s) ?? new Set<number>()
+        spentWithin.set(s, vouts)
         vouts.add(prevout.vout)
       }
       spenders.push({ outpoint: prevout, txid, input: i })
