@@ -1,4 +1,4 @@
-import { compareBytes } from '../bytes.js'
+import { compareBytes, equalBytes } from '../bytes.js'
 import { withScratchWriter } from '../codec/scratch.js'
 import { Writer } from '../codec/writer.js'
 import { SCHEME_CODES } from '../crypto/types.js'
@@ -19,22 +19,35 @@ export function encodeLock(lock: Lock): Uint8Array {
 
 /**
  * The items a block's address filter commits to: the lock of every output created and of every
- * output spent. Spent locks are derived from the policies revealed in witnesses, so a light client
- * can rebuild the filter from the block alone. A validator that already matched every input's
- * policy to the lock it spends passes those locks as `inputLocks` (per transaction, per input)
- * and saves hashing each policy again; the items are the same.
+ * output spent, each distinct lock once, in first-seen order (the set the filter encodes). Spent
+ * locks are derived from the policies revealed in witnesses, so a light client can rebuild the
+ * filter from the block alone. A validator that already matched every input's policy to the lock
+ * it spends passes those locks as `inputLocks` (per transaction, per input) and saves hashing
+ * each policy again; the items are the same.
  */
 export function blockFilterItems(
   transactions: readonly Transaction[],
   inputLocks?: readonly (readonly Lock[])[],
 ): Uint8Array[] {
+  // Repeated locks (change back to the payer, one address paid many times) are dropped before
+  // they are encoded: looked up by 30 bits of their hash (a small integer), then compared.
+  const seen = new Map<number, Lock[]>()
   const items: Uint8Array[] = []
+  const add = (lock: Lock) => {
+    const h = lock.policyHash
+    const prefix = ((h[0]! & 0x3f) << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!
+    const same = seen.get(prefix)
+    if (same === undefined) seen.set(prefix, [lock])
+    else if (same.some((l) => l.type === lock.type && equalBytes(l.policyHash, h))) return
+    else same.push(lock)
+    items.push(encodeLock(lock))
+  }
   for (let t = 0; t < transactions.length; t++) {
     const tx = transactions[t]!
-    for (const o of tx.outputs) items.push(encodeLock(o.lock))
+    for (const o of tx.outputs) add(o.lock)
     const locks = inputLocks?.[t]
     for (let i = 0; i < tx.witnesses.length; i++)
-      items.push(encodeLock(locks?.[i] ?? lockForPolicy(tx.witnesses[i]!.policy)))
+      add(locks?.[i] ?? lockForPolicy(tx.witnesses[i]!.policy))
   }
   return items
 }
