@@ -38,7 +38,7 @@ export function createSighashContext({
   genesisHash,
 }: {
   tx: Transaction
-  txid?: Uint8Array
+  txid?: Uint8Array | undefined
   spent: readonly SpentOutput[]
   genesisHash: Uint8Array
 }): SighashContext {

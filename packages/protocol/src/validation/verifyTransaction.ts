@@ -245,12 +245,7 @@ export function verifyTransactionInputs(
       outputs: outputTotal.toString(),
     })
   }
-  const ctx = createSighashContext({
-    tx,
-    spent,
-    genesisHash: p.genesisHash,
-    ...(p.txid ? { txid: p.txid } : {}),
-  })
+  const ctx = createSighashContext({ tx, spent, genesisHash: p.genesisHash, txid: p.txid })
   const signatures: InputSignature[] = []
   for (let i = 0; i < tx.inputs.length; i++) {
     const witness = tx.witnesses[i]!
@@ -275,7 +270,8 @@ export function verifyTransactionInputs(
         e,
       )
     }
-    for (const r of required) signatures.push({ ...r, input: i })
+    for (const r of required)
+      signatures.push({ key: r.key, signature: r.signature, message: r.message, input: i })
     if (signatures.length > params.maxTxSigChecks) {
       fail(
         'TX_TOO_MANY_SIG_CHECKS',
