@@ -169,7 +169,8 @@ export class UtxoCommitmentError extends BaseError<'UTXO_SET_INCONSISTENT'> {
 /**
  * The UTXO commitment after applying a block's diff. Every spent entry must be in the tree with
  * exactly that value, and no created outpoint may already exist (BIP30): the set and its
- * commitment are cross-checked on every block.
+ * commitment are cross-checked on every block. A spent entry's `commitment`, when given, is used
+ * instead of hashing it; every created entry gets its `commitment` set (the caller's objects).
  * @throws {UtxoCommitmentError} when a spent entry is not what the tree holds.
  * @throws {ValidationError} `BLOCK_DUPLICATE_OUTPUT` when an outpoint would be created twice.
  */
