@@ -61,11 +61,15 @@ export function prepareChanges(changes: Iterable<SmtChange>, adopt = false): Pre
     const key = leaf ? leaf.key : adopt ? c.key : c.key.slice()
     list.push({ key, leaf, expect: c.expect, prefix: keyPrefix(key) })
   }
-  // Stable: equal keys keep their order.
-  list.sort((a, b) => a.prefix - b.prefix || compareKeys(a.key, b.key))
+  sortByKey(list)
   let out = 0
   for (let i = 0; i < list.length; i++) {
-    if (i + 1 < list.length && compareKeys(list[i]!.key, list[i + 1]!.key) === 0) {
+    const next = list[i + 1]
+    if (
+      next !== undefined &&
+      next.prefix === list[i]!.prefix &&
+      compareKeys(list[i]!.key, next.key) === 0
+    ) {
       // A dropped change's expectation could not be checked: refuse rather than skip it.
       if (expecting) throw new SmtExpectationFailed('a key is changed twice')
       continue
@@ -74,6 +78,38 @@ export function prepareChanges(changes: Iterable<SmtChange>, adopt = false): Pre
   }
   list.length = out
   return list
+}
+
+/**
+ * Sorts changes by key in place, stably (equal keys keep their order: the last one wins). Each
+ * change becomes one number — as much of its 48-bit prefix as fits beside its index in a double's
+ * 53 exact bits — and a typed array sorts those natively; the rare runs whose kept prefixes tie
+ * are then ordered by whole key and index.
+ */
+function sortByKey(list: PreparedChange[]): void {
+  const n = list.length
+  if (n < 2) return
+  const indexBits = Math.ceil(Math.log2(n))
+  const scale = 2 ** indexBits
+  const drop = 2 ** Math.max(0, 48 - (53 - indexBits))
+  const packed = new Float64Array(n)
+  for (let i = 0; i < n; i++) packed[i] = Math.floor(list[i]!.prefix / drop) * scale + i
+  packed.sort()
+  const index = new Array<number>(n)
+  for (let i = 0; i < n; i++) index[i] = packed[i]! % scale
+  for (let i = 0; i < n; ) {
+    const kept = Math.floor(packed[i]! / scale)
+    let j = i + 1
+    while (j < n && Math.floor(packed[j]! / scale) === kept) j++
+    if (j - i > 1) {
+      const run = index.slice(i, j)
+      run.sort((a, b) => compareKeys(list[a]!.key, list[b]!.key) || a - b)
+      for (let k = i; k < j; k++) index[k] = run[k - i]!
+    }
+    i = j
+  }
+  const sorted = index.map((i) => list[i]!)
+  for (let i = 0; i < n; i++) list[i] = sorted[i]!
 }
 
 /** The first six bytes of a key, big-endian, as an exact number (< 2^48). */
