@@ -25,6 +25,25 @@ const MESSAGE_BYTES = 1 + 3 * 32 + 4
 const INDEX_AT = 1 + 3 * 32
 
 /**
+ * Messages are carved from shared slabs: a 101-byte typed array of its own is too big for V8's
+ * on-heap arrays, and allocating its separate backing store cost more than the rest of the
+ * context. A slab lives as long as a context carved from it.
+ */
+const SLAB_MESSAGES = 512
+let slab = new Uint8Array(0)
+let slabUsed = 0
+
+function newMessage(): Uint8Array {
+  if (slabUsed + MESSAGE_BYTES > slab.length) {
+    slab = new Uint8Array(SLAB_MESSAGES * MESSAGE_BYTES)
+    slabUsed = 0
+  }
+  const m = slab.subarray(slabUsed, slabUsed + MESSAGE_BYTES)
+  slabUsed += MESSAGE_BYTES
+  return m
+}
+
+/**
  * Builds the sighash context. Every input's signature commits to the network (genesis hash), the
  * txid — version, kind, every outpoint and sequence, every output, locktime and payload, but no
  * witness — the amount and lock of *every* spent output, and its own input index.
@@ -47,7 +66,7 @@ export function createSighashContext({
   if (genesisHash.length !== 32) throw new RangeError('sighash: the genesis hash is 32 bytes')
   const id = txid ?? computeTxid(tx)
   if (id.length !== 32) throw new RangeError('sighash: a txid is 32 bytes')
-  const message = new Uint8Array(MESSAGE_BYTES)
+  const message = newMessage()
   message[0] = LABEL_INPUT
   message.set(genesisHash, 1)
   message.set(id, 33)

@@ -63,6 +63,19 @@ describe('sighash', () => {
     )
   })
 
+  it('keeps every context its own: many alive at once (past a shared slab) answer as each alone', () => {
+    const variants = Array.from({ length: 1_200 }, (_, n) => ({
+      ...tx,
+      locktime: n,
+    }))
+    const contexts = variants.map((v) => createSighashContext({ tx: v, spent, genesisHash }))
+    for (const n of [0, 1, 511, 512, 513, 1_199]) {
+      const alone = createSighashContext({ tx: variants[n]!, spent, genesisHash })
+      expect(toHex(computeSighash(contexts[n]!, 1))).toBe(toHex(computeSighash(alone, 1)))
+      expect(toHex(computeSighash(contexts[n]!, 0))).toBe(toHex(computeSighash(alone, 0)))
+    }
+  })
+
   it('takes the txid a caller already has, and refuses inputs it cannot commit to', () => {
     const ctx = createSighashContext({ tx, txid: computeTxid(tx), spent, genesisHash })
     expect(computeSighash(ctx, 1)).toEqual(specSighash(1))
