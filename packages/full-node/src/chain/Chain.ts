@@ -906,9 +906,19 @@ export class Chain extends ChainQueries implements ChainView {
         if (v) map.set(missingKeys[i]!, this.decodeEntry(v))
       })
     }
+    // Validation asks for an input's entry, then for its commitment: one key for both.
+    let last: OutPoint | undefined
+    let lastKey = ''
+    const keyOf = (o: OutPoint) => {
+      if (o !== last) {
+        last = o
+        lastKey = outpointKey(o)
+      }
+      return lastKey
+    }
     return {
-      get: (o) => map.get(outpointKey(o)),
-      commitment: (o) => commitments.get(outpointKey(o)),
+      get: (o) => map.get(keyOf(o)),
+      commitment: (o) => commitments.get(keyOf(o)),
     }
   }
 
