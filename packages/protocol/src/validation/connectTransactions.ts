@@ -73,18 +73,9 @@ export function connectTransactions(
   const spent: UtxoDiffEntry[] = []
   const signatures: (InputSignature & { tx: number })[] = []
   const inputLocks: Lock[][] = []
-  // The transaction being checked: its inputs' keys are already built when the view is asked.
-  let inputs: readonly { prevout: OutPoint }[] = []
-  let inputKeys: readonly string[] = []
-  const keyOf = (o: OutPoint): string => {
-    // By identity, over a few inputs only: a long scan per lookup would be quadratic.
-    if (inputs.length <= 8)
-      for (let i = 0; i < inputs.length; i++) if (inputs[i]!.prevout === o) return inputKeys[i]!
-    return outpointKey(o)
-  }
   const view: UtxoLookup = {
     get(o) {
-      const k = keyOf(o)
+      const k = outpointKey(o)
       return created.get(k)?.entry ?? (spentInBlock.has(k) ? undefined : p.utxos.get(o))
     },
   }
@@ -99,8 +90,6 @@ export function connectTransactions(
     // (and a coinbase anywhere but first is rejected there).
     if (t > 0 || tx.kind !== 'coinbase') {
       const keys = tx.inputs.map((i) => outpointKey(i.prevout))
-      inputs = tx.inputs
-      inputKeys = keys
       for (let i = 0; i < keys.length; i++) {
         if (spentInBlock.has(keys[i]!))
           fail(
