@@ -155,7 +155,9 @@ export type ChainView = {
   processBlock(block: IncomingBlock): Promise<ProcessBlockResult>
   /**
    * `processBlock` for consecutive blocks, in order, with the same results — pipelined, so sync
-   * and bulk import validate one block while the previous one's signatures verify.
+   * and bulk import validate blocks while earlier ones' signatures verify, and commit a few
+   * verified blocks per store batch. One difference: an orphan waiting for a block of the run is
+   * taken up after the run, so where it ties with the run's own block, the run's block wins.
    */
   processBlocks(blocks: readonly IncomingBlock[]): Promise<ProcessBlockResult[]>
   on<K extends keyof ChainEvents>(event: K, listener: (e: ChainEvents[K]) => void): () => void

@@ -82,8 +82,8 @@ export function pageHtml(): string {
 
 /**
  * Serves `/` (pageHtml) and `/page.js` (the script) on 127.0.0.1, any free port. The script is
- * served as the site serves its hashed chunks (cacheable, immutable), so a reload takes it from the
- * browser's cache as a returning visitor's browser would.
+ * served as a production Next.js build serves its hashed chunks (cacheable, immutable), so a reload
+ * takes it from the browser's cache as a returning visitor's browser would.
  */
 export async function servePage(script: string): Promise<ServedPage> {
   const html = pageHtml()
