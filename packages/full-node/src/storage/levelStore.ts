@@ -72,14 +72,15 @@ export async function openLevelStore(path: string): Promise<KeyValueStore> {
       // A chained batch: each operation goes into LevelDB's write batch as it is added. The array
       // form copies every operation in JS and has the binding read each object back, which costs
       // the main thread about twice as much per operation.
-      const b = db.batch()
+      let b: ReturnType<typeof db.batch> | undefined
       try {
+        b = db.batch() // throws at once on a closed database
         for (const op of ops) {
           if (op.type === 'put') b.put(op.key, op.value)
           else b.del(op.key)
         }
       } catch (e) {
-        await b.close().catch(() => undefined)
+        await b?.close().catch(() => undefined)
         throw wrap(e, 'batch write failed')
       }
       try {
