@@ -11,10 +11,13 @@ const PKCS8_ED25519_PREFIX = fromHex('302e020100300506032b657004220420')
  *
  * WebCrypto generates the pair natively. libp2p's own generator derives the public key in pure
  * JS, and that first scalar multiplication builds the curve's precomputed tables, ≈ 50 ms of a
- * page's start in Chromium. Where WebCrypto has no Ed25519, libp2p's generator is used.
+ * page's start in Chromium. Where WebCrypto has no Ed25519 (or exports it unexpectedly), libp2p's
+ * generator is used.
  */
 export async function generatePeerKey(): Promise<PrivateKey> {
-  return (await generatePeerKeyWithWebCrypto()) ?? generateKeyPair('Ed25519')
+  // A runtime whose WebCrypto exports an unexpected encoding still starts, on the slower path.
+  const fast = await generatePeerKeyWithWebCrypto().catch(() => undefined)
+  return fast ?? generateKeyPair('Ed25519')
 }
 
 /**

@@ -27,6 +27,14 @@ describe('generatePeerKey', () => {
     expect(a.publicKey.toString()).not.toBe(b.publicKey.toString())
   })
 
+  it("falls back to libp2p's generator where WebCrypto exports an unexpected encoding", async () => {
+    vi.spyOn(globalThis.crypto.subtle, 'exportKey').mockResolvedValue(new ArrayBuffer(40))
+    await expect(generatePeerKeyWithWebCrypto()).rejects.toThrow(/RFC 8410/)
+    const key = await generatePeerKey()
+    const derived = createEd25519Noble().getPublicKey(key.raw.subarray(0, 32))
+    expect(equalBytes(key.publicKey.raw, derived)).toBe(true)
+  })
+
   it("falls back to libp2p's generator where WebCrypto has no Ed25519", async () => {
     vi.spyOn(globalThis.crypto.subtle, 'generateKey').mockRejectedValue(
       new DOMException('Unrecognized name', 'NotSupportedError'),
