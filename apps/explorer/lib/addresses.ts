@@ -1,15 +1,13 @@
-import { type ChainParams, encodeAddress, type Lock, type Network } from '@supernova/protocol'
+import {
+  type ChainParams,
+  encodeAddress,
+  equalLocks,
+  type Lock,
+  type Network,
+} from '@supernova/protocol'
 
 /** How the explorer names the owner of an output: its address, and a label for well-known locks. */
 export type LockName = { address: string; label?: string }
-
-function sameLock(a: Lock, b: Lock): boolean {
-  return (
-    a.type === b.type &&
-    a.policyHash.length === b.policyHash.length &&
-    a.policyHash.every((x, i) => x === b.policyHash[i])
-  )
-}
 
 /** The address of `lock` on `network`, labelled when it is the environmental treasury's. */
 export function nameLock(
@@ -17,7 +15,7 @@ export function nameLock(
   params: Pick<ChainParams, 'network' | 'treasuryLock'>,
 ): LockName {
   const address = encodeAddress({ network: params.network as Network, lock })
-  return sameLock(lock, params.treasuryLock)
+  return equalLocks(lock, params.treasuryLock)
     ? { address, label: 'Environmental treasury' }
     : { address }
 }

@@ -116,6 +116,7 @@ export {
   decodeSatisfaction,
   encodePolicy,
   encodeSatisfaction,
+  equalLocks,
   hashPolicy,
   isLockForPolicy,
   isValidPolicy,

@@ -1,6 +1,7 @@
 import {
   type Block,
   equalBytes,
+  equalLocks,
   type Lock,
   type OutPoint,
   toHex,
@@ -47,7 +48,7 @@ export function blockEffects(
     // Per lock, in first-touched order; a transaction touches a few locks, so a scan is enough.
     const perLock: { lock: Lock; received: bigint; sent: bigint }[] = []
     const touch = (lock: Lock) => {
-      for (const e of perLock) if (sameLock(e.lock, lock)) return e
+      for (const e of perLock) if (equalLocks(e.lock, lock)) return e
       const e = { lock, received: 0n, sent: 0n }
       perLock.push(e)
       return e
@@ -103,8 +104,4 @@ export function blockEffects(
 
 function sameOutPoint(a: OutPoint, b: OutPoint): boolean {
   return a.vout === b.vout && equalBytes(a.txid, b.txid)
-}
-
-function sameLock(a: Lock, b: Lock): boolean {
-  return a === b || (a.type === b.type && equalBytes(a.policyHash, b.policyHash))
 }

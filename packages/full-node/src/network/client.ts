@@ -6,6 +6,7 @@ import {
   DecodeError,
   decodeBlockWithIds,
   equalBytes,
+  equalLocks,
   type Header,
   hashHeader,
   isValidMerkleProof,
@@ -235,8 +236,7 @@ export async function requestUtxos(
   const m = decodeBody('utxos', peer, body, decodeUtxosResponse)
   if (m.utxos.length > limit) throw badResponse('utxos', peer, 'more UTXOs than asked for')
   for (const u of m.utxos) {
-    if (u.entry.lock.type !== lock.type || !equalBytes(u.entry.lock.policyHash, lock.policyHash))
-      throw badResponse('utxos', peer, 'a UTXO of another lock')
+    if (!equalLocks(u.entry.lock, lock)) throw badResponse('utxos', peer, 'a UTXO of another lock')
   }
   return m
 }

@@ -1,6 +1,7 @@
 import {
   type Block,
   equalBytes,
+  equalLocks,
   isLockForPolicy,
   type Lock,
   MAX_FILTERS_PER_REQUEST,
@@ -203,9 +204,7 @@ export function entriesOf({
       return [{ outpoint: input.prevout, ...(amount === undefined ? {} : { amount }) }]
     })
     const outputs = tx.outputs.flatMap((o, vout) =>
-      o.lock.type === lock.type && equalBytes(o.lock.policyHash, lock.policyHash)
-        ? [{ vout, amount: o.amount }]
-        : [],
+      equalLocks(o.lock, lock) ? [{ vout, amount: o.amount }] : [],
     )
     if (spends.length === 0 && outputs.length === 0) continue
     const txid = txids[index]!

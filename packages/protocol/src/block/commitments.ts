@@ -1,4 +1,4 @@
-import { compareBytes, equalBytes } from '../bytes.js'
+import { compareBytes } from '../bytes.js'
 import { withScratchWriter } from '../codec/scratch.js'
 import { Writer } from '../codec/writer.js'
 import { SCHEME_CODES } from '../crypto/types.js'
@@ -6,6 +6,7 @@ import { buildBlockFilter, hashBlockFilter } from '../filter/index.js'
 import { hash } from '../hash/blake3.js'
 import { computeMerkleRoot } from '../merkle/computeMerkleRoot.js'
 import { lockForPolicy, writeLock } from '../policy/codec.js'
+import { equalLocks } from '../policy/lock.js'
 import type { KeyRef, Lock } from '../policy/types.js'
 import type { Transaction } from '../tx/types.js'
 
@@ -38,7 +39,7 @@ export function blockFilterItems(
     const prefix = ((h[0]! & 0x3f) << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!
     const same = seen.get(prefix)
     if (same === undefined) seen.set(prefix, [lock])
-    else if (same.some((l) => l.type === lock.type && equalBytes(l.policyHash, h))) return
+    else if (same.some((l) => equalLocks(l, lock))) return
     else same.push(lock)
     items.push(encodeLock(lock))
   }

@@ -3,6 +3,7 @@
  * policy (`satisfactionCodec.ts`), and locks with the policy hash (`lock.ts`).
  */
 export {
+  equalLocks,
   hashPolicy,
   isLockForPolicy,
   lockForPolicy,

@@ -31,6 +31,11 @@ export function lockForPolicy(policy: Policy): Lock {
 }
 
 /** True when `lock` is exactly `lockForPolicy(policy)` (type and hash); false for invalid policies. */
+/** The same lock: same type and policy hash. */
+export function equalLocks(a: Lock, b: Lock): boolean {
+  return a === b || (a.type === b.type && equalBytes(a.policyHash, b.policyHash))
+}
+
 export function isLockForPolicy(lock: Lock, policy: Policy): boolean {
   let expected: Lock
   try {
@@ -39,7 +44,7 @@ export function isLockForPolicy(lock: Lock, policy: Policy): boolean {
     if (e instanceof PolicyError) return false
     throw e
   }
-  return lock.type === expected.type && equalBytes(lock.policyHash, expected.policyHash)
+  return equalLocks(lock, expected)
 }
 
 const TYPE_BY_CODE: ReadonlyMap<number, LockType> = new Map(

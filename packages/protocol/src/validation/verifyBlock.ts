@@ -7,6 +7,7 @@ import type { SignatureSchemes } from '../crypto/types.js'
 import { blockSubsidy, treasuryShare } from '../economics/supply.js'
 import { hashBlockFilter } from '../filter/index.js'
 import type { ChainParams } from '../params/types.js'
+import { equalLocks } from '../policy/lock.js'
 import { medianTimePast } from '../pow/asert.js'
 import type { SparseMerkleTree } from '../smt/SparseMerkleTree.js'
 import { computeTransactionIds, type TransactionIds } from '../tx/hashes.js'
@@ -265,11 +266,7 @@ function checkCoinbaseValue(p: {
   let toTreasury = 0n
   for (const o of p.coinbase.outputs) {
     claimed += o.amount
-    if (
-      o.lock.type === params.treasuryLock.type &&
-      equalBytes(o.lock.policyHash, params.treasuryLock.policyHash)
-    )
-      toTreasury += o.amount
+    if (equalLocks(o.lock, params.treasuryLock)) toTreasury += o.amount
   }
   if (claimed > subsidy + fees) {
     fail(

@@ -10,6 +10,7 @@ import {
   decodeSatisfaction,
   encodePolicy,
   encodeSatisfaction,
+  equalLocks,
   hashPolicy,
   isLockForPolicy,
   lockForPolicy,
@@ -302,6 +303,9 @@ describe('locks', () => {
     tampered[31]! ^= 1
     expect(isLockForPolicy({ type: 'ed25519', policyHash: tampered }, p)).toBe(false)
     expect(isLockForPolicy(lock, after(0))).toBe(false)
+    expect(equalLocks(lock, { type: 'ed25519', policyHash: lock.policyHash.slice() })).toBe(true)
+    expect(equalLocks(lock, { ...lock, type: 'policy' })).toBe(false)
+    expect(equalLocks(lock, { type: 'ed25519', policyHash: tampered })).toBe(false)
   })
 
   it('round-trips every lock type and rejects unknown codes', () => {

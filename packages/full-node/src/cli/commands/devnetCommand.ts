@@ -3,7 +3,7 @@ import {
   DEVNET_ACCOUNT_COUNT,
   devnetAccount,
   encodeAddress,
-  equalBytes,
+  equalLocks,
 } from '@supernova/protocol'
 import { FAUCET_ACCOUNT } from '../../node/faucet.js'
 import { formatNova } from '../../wallet/amount.js'
@@ -32,9 +32,7 @@ const ROLES: Readonly<Record<number, string>> = {
 export function devnetAccountLines(): string[] {
   return Array.from({ length: DEVNET_ACCOUNT_COUNT }, (_, i) => {
     const { lock } = devnetAccount(i)
-    const alloc = DEVNET.genesis.allocations.find((a) =>
-      equalBytes(a.lock.policyHash, lock.policyHash),
-    )
+    const alloc = DEVNET.genesis.allocations.find((a) => equalLocks(a.lock, lock))
     const funds = alloc ? `${formatNova(alloc.amount)} NOVA` : ''
     const role = ROLES[i] ? `  (${ROLES[i]})` : ''
     return `  ${String(i).padStart(2)}  ${devnetAddress(i)}  ${funds}${role}`.trimEnd()
