@@ -6,6 +6,7 @@ import { webRTCDirect } from '@libp2p/webrtc'
 import { webSockets } from '@libp2p/websockets'
 import { yamux } from '@libp2p/yamux'
 import { createLibp2p } from 'libp2p'
+import { noiseCrypto } from './noiseCrypto.js'
 import { generatePeerKey } from './peerKey.js'
 
 export type LightClientLibp2p = Libp2p<{ identify: Identify; ping: Ping }>
@@ -20,7 +21,8 @@ export type CreateClientLibp2pParameters = {
 /**
  * A dial-only libp2p host with the browser transports (WebSockets, WebRTC-direct), noise, yamux,
  * identify and ping (docs/network.md §1) — the same code in browsers and Node, no listener. Its
- * peer key is fresh for every host (`generatePeerKey`).
+ * peer key is fresh for every host (`generatePeerKey`); noise derives its X25519 keys without
+ * building curve tables (`noiseCrypto`).
  *
  * libp2p's browser default refuses insecure WebSockets and private addresses; the light client
  * dials only addresses it was handed (the site's bootstrap list, often a local devnet on
@@ -34,7 +36,7 @@ export async function createClientLibp2p(
     start: false,
     addresses: { listen: [] },
     transports: [webSockets(), webRTCDirect()],
-    connectionEncrypters: [noise()],
+    connectionEncrypters: [noise(noiseCrypto === undefined ? {} : { crypto: noiseCrypto })],
     streamMuxers: [yamux()],
     connectionGater: {
       denyDialMultiaddr: () => false,
