@@ -57,6 +57,9 @@ export type ClientPageResult =
     }
   | { ok: false; error: string; code?: string }
 
+/** What the console line carrying a run's result (as JSON) starts with. */
+export const RESULT_MARK = 'lightClientResult '
+
 type Globals = {
   lightClientResult?: ClientPageResult
   lightClientPage?: { client: LightClient; net: LightClientNetwork; config: ClientPageConfig }
@@ -147,22 +150,23 @@ export function pageScriptStart(): number {
 
 /**
  * Runs the config in the URL fragment, if any, timing from `scriptStart` (`performance.now()` when
- * the page script started), and leaves the result on `globalThis.lightClientResult`.
+ * the page script started), and leaves the result on `globalThis.lightClientResult` and in a
+ * console line starting with `RESULT_MARK` (which a harness can wait for without evaluating
+ * anything in the page while it runs).
  */
 export function runFromFragment(scriptStart: number): void {
   const fragment = decodeURIComponent(location.hash.slice(1))
   if (fragment === '') return
-  run(JSON.parse(fragment) as ClientPageConfig, scriptStart).then(
-    (r) => {
-      ;(globalThis as Globals).lightClientResult = r
-    },
-    (e: unknown) => {
-      const code = (e as { code?: unknown }).code
-      ;(globalThis as Globals).lightClientResult = {
-        ok: false,
-        error: String((e as Error)?.stack ?? e),
-        ...(typeof code === 'string' ? { code } : {}),
-      }
-    },
-  )
+  const done = (r: ClientPageResult) => {
+    ;(globalThis as Globals).lightClientResult = r
+    console.info(`${RESULT_MARK}${JSON.stringify(r)}`)
+  }
+  run(JSON.parse(fragment) as ClientPageConfig, scriptStart).then(done, (e: unknown) => {
+    const code = (e as { code?: unknown }).code
+    done({
+      ok: false,
+      error: String((e as Error)?.stack ?? e),
+      ...(typeof code === 'string' ? { code } : {}),
+    })
+  })
 }
