@@ -51,9 +51,15 @@ function ok(r: ClientPageResult, what: string, resumed: boolean): Extract<typeof
 }
 
 type Timings = Extract<ClientPageResult, { ok: true }>['timings']
-/** Where a run's time went (ms): bundle loaded and evaluated, client.start, connect, sync, balance. */
+/**
+ * Where a run's time went (ms): bundle loaded and evaluated, client.start, connect, sync, balance;
+ * and, overlapping them, the two paths start-up runs side by side: the stored chain restored
+ * (from the run's start) and the first peer's first status (from the run's start).
+ */
 const phases = (t: Timings) => ({
   load: t.run,
+  restore: (t.restored ?? t.run) - t.run,
+  firstStatus: (t.connected ?? t.run) - t.run,
   start: t.started - t.run,
   connect: (t.syncStart ?? t.synced) - t.started,
   sync: t.synced - (t.syncStart ?? t.synced),

@@ -1,7 +1,5 @@
-import { type Identify, identify } from '@libp2p/identify'
 import type { Libp2p, PeerId } from '@libp2p/interface'
 import { noise } from '@libp2p/noise'
-import { type Ping, ping } from '@libp2p/ping'
 import { webRTCDirect } from '@libp2p/webrtc'
 import { webSockets } from '@libp2p/websockets'
 import { yamux } from '@libp2p/yamux'
@@ -9,7 +7,7 @@ import { createLibp2p } from 'libp2p'
 import { noiseCrypto } from './noiseCrypto.js'
 import { generatePeerKey } from './peerKey.js'
 
-export type LightClientLibp2p = Libp2p<{ identify: Identify; ping: Ping }>
+export type LightClientLibp2p = Libp2p
 
 export type CreateClientLibp2pParameters = {
   /** Most connections libp2p keeps (the target plus room for dials in flight). */
@@ -19,10 +17,16 @@ export type CreateClientLibp2pParameters = {
 }
 
 /**
- * A dial-only libp2p host with the browser transports (WebSockets, WebRTC-direct), noise, yamux,
- * identify and ping (docs/network.md §1) — the same code in browsers and Node, no listener. Its
- * peer key is fresh for every host (`generatePeerKey`); noise derives its X25519 keys without
- * building curve tables (`noiseCrypto`).
+ * A dial-only libp2p host with the browser transports (WebSockets, WebRTC-direct), noise and
+ * yamux (docs/network.md §1) — the same code in browsers and Node, no listener. Its peer key is
+ * fresh for every host (`generatePeerKey`); noise derives its X25519 keys without building curve
+ * tables (`noiseCrypto`).
+ *
+ * No identify or ping service: the client learns nothing from identify (it dials the addresses it
+ * was handed and speaks only the protocols of docs/network.md §2), and running it cost each
+ * connection an exchange plus peer-store writes while the client starts. Without a ping handler
+ * a node's connection monitor still gets its answer (a refused protocol proves the connection
+ * alive), and the client's own monitor pings the node.
  *
  * libp2p's browser default refuses insecure WebSockets and private addresses; the light client
  * dials only addresses it was handed (the site's bootstrap list, often a local devnet on
@@ -43,6 +47,5 @@ export async function createClientLibp2p(
       denyDialPeer: (peerId: PeerId) => p.isBanned(peerId.toString()),
     },
     connectionManager: { maxConnections: p.maxConnections },
-    services: { identify: identify(), ping: ping() },
   })
 }

@@ -53,6 +53,9 @@ export type ClientPageResult =
         balance: number
         syncStart?: number
         lastHead?: number
+        /** The stored chain restored (or dropped), and the first peer's first status. */
+        restored?: number
+        connected?: number
       }
     }
   | { ok: false; error: string; code?: string }
@@ -84,8 +87,14 @@ async function run(config: ClientPageConfig, scriptStart: number): Promise<Clien
   const restore: { resumed: boolean; height: number; reason?: string }[] = []
   const heads: number[] = []
   const evidence: PageEvidence[] = []
-  const sync: { syncStart?: number; lastHead?: number } = {}
-  client.on('restore', (e) => restore.push({ ...e }))
+  const sync: { syncStart?: number; lastHead?: number; restored?: number; connected?: number } = {}
+  client.on('restore', (e) => {
+    restore.push({ ...e })
+    sync.restored ??= performance.now() - scriptStart
+  })
+  net.on('status', () => {
+    sync.connected ??= performance.now() - scriptStart
+  })
   client.on('state', (e) => {
     if (e.state === 'syncing' && sync.syncStart === undefined)
       sync.syncStart = performance.now() - scriptStart
