@@ -1,12 +1,20 @@
-import { type ChainParams, encodeHeader, equalBytes, toHex } from '@supernova/protocol'
+import {
+  type ChainParams,
+  DecodeError,
+  decodeHeader,
+  encodeHeader,
+  equalBytes,
+  type Header,
+  toHex,
+} from '@supernova/protocol'
 import { StorageError } from '../storage/errors.js'
 import type { LightClientStorage, StoredHeader } from '../storage/types.js'
 import { createHeaderChain, type HeaderChainState, workMemo } from './headerChain.js'
 import { loadHashing } from './loadHashing.js'
 import {
   assertStorageFor,
-  type CheckedRecord,
-  checkRecord,
+  checkRecordFields,
+  type RecordFields,
   type RestoreFailureReason,
 } from './storedRecord.js'
 
@@ -31,7 +39,8 @@ type Walk = { state: HeaderChainState } | { reason: RestoreFailureReason; height
 /**
  * Rebuilds the verified header chain from storage, or starts over from genesis. Every stored
  * header from genesis to the stored tip is read back (in batches) and re-checked, linearly and
- * with one hash per header (the WASM hasher: this loads it, see `loadHashing`):
+ * with one hash per header (the WASM hasher: this loads it, see `loadHashing`), on the fields at
+ * their fixed offsets (`checkRecordFields`; only the tip is decoded into a header):
  * - the record is a canonical header encoding (HEADER_BYTES, decodes) at its own height;
  * - BLAKE3 of the stored bytes equals the stored hash;
  * - height 0 hashes to the pinned genesis hash; every other header's prevHash is the hash of the
@@ -99,7 +108,7 @@ async function walkStoredChain(
   const check = onTopChecker(params, now)
   const timestamps: number[] = []
   let below: Link | undefined
-  let top: CheckedRecord | undefined
+  let top: StoredHeader | undefined
   await hashing
   for (let from = 0; from <= tip.height; from += RESTORE_BATCH) {
     const count = Math.min(RESTORE_BATCH, tip.height - from + 1)
@@ -115,15 +124,22 @@ async function walkStoredChain(
       const c = check(rec, below)
       if (typeof c === 'string') return { reason: c, height }
       below = { hash: c.hash, cumulativeWork: rec.cumulativeWork }
-      top = c
-      timestamps.push(c.header.timestamp)
+      top = rec
+      timestamps.push(c.timestamp)
       if (timestamps.length > params.medianTimeSpan) timestamps.shift()
     }
   }
   if (top === undefined || below === undefined) return { reason: 'EMPTY' }
+  let header: Header
+  try {
+    header = decodeHeader(top.header) // it passed checkRecordFields: it decodes
+  } catch (e) {
+    if (e instanceof DecodeError) return { reason: 'MALFORMED', height: top.height }
+    throw e
+  }
   const state: HeaderChainState = {
     params,
-    tip: { header: top.header, hash: top.hash },
+    tip: { header, hash: below.hash },
     recentTimestamps: timestamps,
     cumulativeWork: below.cumulativeWork,
   }
@@ -134,18 +150,18 @@ async function walkStoredChain(
 function onTopChecker(params: ChainParams, now: number) {
   const latest = now + params.maxFutureDriftMs
   const workOf = workMemo()
-  return (rec: StoredHeader, below: Link | undefined): CheckedRecord | RestoreFailureReason => {
-    const c = checkRecord(rec)
+  return (rec: StoredHeader, below: Link | undefined): RecordFields | RestoreFailureReason => {
+    const c = checkRecordFields(rec)
     if (typeof c === 'string') return c
     if (below === undefined) {
       // Genesis is trusted by its pinned hash alone, as in createHeaderChain.
       if (toHex(c.hash) !== params.genesisHash) return 'WRONG_NETWORK'
     } else {
-      if (!equalBytes(c.header.prevHash, below.hash)) return 'BROKEN_LINK'
+      if (!equalBytes(c.prevHash, below.hash)) return 'BROKEN_LINK'
       if (!c.powValid) return 'BAD_POW'
     }
-    if (c.header.timestamp > latest) return 'FUTURE_TIMESTAMP'
-    const work = (below?.cumulativeWork ?? 0n) + workOf(c.header.bits)
+    if (c.timestamp > latest) return 'FUTURE_TIMESTAMP'
+    const work = (below?.cumulativeWork ?? 0n) + workOf(c.bits)
     if (work !== rec.cumulativeWork) return 'WORK_MISMATCH'
     return c
   }

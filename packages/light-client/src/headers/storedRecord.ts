@@ -6,6 +6,7 @@ import {
   decodeHeader,
   equalBytes,
   HEADER_BYTES,
+  HEADER_LAYOUT,
   type Header,
   hashHeaderBytes,
   TargetError,
@@ -84,6 +85,47 @@ export function checkRecord(rec: StoredHeader): CheckedRecord | RestoreFailureRe
   }
   if (header.height !== rec.height) return 'BROKEN_LINK'
   return { header, hash: pow.hash, powValid: pow.valid }
+}
+
+/** The fields of a stored header the restore walk checks, read at their fixed offsets. */
+export type RecordFields = {
+  hash: Uint8Array
+  powValid: boolean
+  prevHash: Uint8Array
+  timestamp: number
+  bits: number
+}
+
+const u32At = (b: Uint8Array, at: number) =>
+  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0
+
+/**
+ * `checkRecord` without building the header: the same checks (length, hash of the bytes, proof of
+ * work, height) on the fields read at their fixed offsets (HEADER_LAYOUT). A header decodes iff it
+ * has HEADER_BYTES and its u64 timestamp is at most 2^53 − 1, so that is checked here too, and a
+ * record this accepts is one `decodeHeader` accepts. `prevHash` is a view into `rec.header`.
+ */
+export function checkRecordFields(rec: StoredHeader): RecordFields | RestoreFailureReason {
+  const bytes = rec.header
+  if (bytes.length !== HEADER_BYTES || rec.hash.length !== 32) return 'MALFORMED'
+  let pow: { valid: boolean; hash: Uint8Array }
+  try {
+    pow = checkProofOfWork(bytes)
+  } catch (e) {
+    if (!(e instanceof TargetError)) throw e
+    pow = { valid: false, hash: hashHeaderBytes(bytes) }
+  }
+  if (!equalBytes(pow.hash, rec.hash)) return 'HASH_MISMATCH'
+  const high = u32At(bytes, HEADER_LAYOUT.timestamp + 4)
+  if (high > 0x1fffff) return 'MALFORMED' // above 2^53 − 1: no header decodes so
+  if (u32At(bytes, HEADER_LAYOUT.height) !== rec.height) return 'BROKEN_LINK'
+  return {
+    hash: pow.hash,
+    powValid: pow.valid,
+    prevHash: bytes.subarray(HEADER_LAYOUT.prevHash, HEADER_LAYOUT.prevHash + 32),
+    timestamp: high * 2 ** 32 + u32At(bytes, HEADER_LAYOUT.timestamp),
+    bits: u32At(bytes, HEADER_LAYOUT.bits),
+  }
 }
 
 /** `checkRecord` plus proof of work above genesis: what a single read can check on its own. */
