@@ -126,13 +126,19 @@ async function coldStartParts(tip: number) {
   return { dialMs, statusMs, headersMs, utxosMs, powMs, proofMs, headers: encoded.length }
 }
 
-/** checkProofOfWork rate (headers/s) on the headers 1..tip of the client's peer. */
-async function powRate(tip: number): Promise<{ rate: number; headers: number }> {
-  const encoded = (await fetchAll(started().net, tip)).map(encodeHeader)
+/**
+ * checkProofOfWork rate (headers/s) on the headers 1..tip of the client's peer, and the rate of
+ * the bare header requests themselves on the client's connection (fetched and decoded, nothing
+ * verified or stored; the median of three): the ceiling the network puts on any header sync.
+ */
+async function powRate(tip: number): Promise<{ rate: number; headers: number; fetchRate: number }> {
+  const net = started().net
+  const fetchMs = await timeIt(3, () => fetchAll(net, tip))
+  const encoded = (await fetchAll(net, tip)).map(encodeHeader)
   const r = rate(() => {
     for (const h of encoded) checkProofOfWork(h)
   }, encoded.length)
-  return { rate: r, headers: encoded.length }
+  return { rate: r, headers: encoded.length, fetchRate: (encoded.length / fetchMs) * 1000 }
 }
 
 function randomHashes(n: number): Uint8Array[] {
