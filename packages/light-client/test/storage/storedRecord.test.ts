@@ -1,4 +1,4 @@
-import { decodeHeader, type Header, HEADER_LAYOUT, hashHeaderBytes } from '@supernova/protocol'
+import { decodeHeader, HEADER_LAYOUT, type Header, hashHeaderBytes } from '@supernova/protocol'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { checkRecord, checkRecordFields } from '../../src/headers/storedRecord.js'
 import type { StoredHeader } from '../../src/storage/types.js'
