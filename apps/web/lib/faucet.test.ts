@@ -9,6 +9,7 @@ import {
   FaucetError,
   parseFaucetRequest,
   readCappedBody,
+  trustedProxiesFromEnv,
 } from './faucet'
 import { createRateLimiter } from './rateLimit'
 
@@ -51,11 +52,12 @@ const devnet = (faucet: unknown) => (c: Call) =>
 const post = (body: string, headers: Record<string, string> = {}) =>
   new Request('http://localhost/api/faucet', { method: 'POST', body, headers })
 
-const handler = (url: string, limit = 5) =>
+const handler = (url: string, limit = 5, trustedProxies = 1) =>
   createFaucetHandler({
     rpcUrl: url,
     limiter: createRateLimiter({ limit, windowMs: 60_000, now: () => 0 }),
     timeoutMs: 500,
+    trustedProxies,
   })
 
 describe('parseFaucetRequest', () => {
@@ -120,11 +122,42 @@ describe('readCappedBody', () => {
 })
 
 describe('clientKey', () => {
-  it('takes the first forwarded hop, then x-real-ip, then one shared bucket', () => {
-    expect(clientKey(new Headers({ 'x-forwarded-for': '10.0.0.1, 10.0.0.2' }))).toBe('10.0.0.1')
-    expect(clientKey(new Headers({ 'x-real-ip': '10.0.0.3' }))).toBe('10.0.0.3')
-    expect(clientKey(new Headers())).toBe('unknown')
-    expect(clientKey(new Headers({ 'x-forwarded-for': 'a'.repeat(500) }))).toHaveLength(64)
+  const xff = (v: string) => new Headers({ 'x-forwarded-for': v })
+
+  it('with no trusted proxy, puts every request in one bucket whatever the headers claim', () => {
+    expect(clientKey(xff('10.0.0.1'))).toBe('all')
+    expect(clientKey(new Headers({ 'x-real-ip': '10.0.0.3' }))).toBe('all')
+    expect(clientKey(new Headers())).toBe('all')
+  })
+
+  it('behind N proxies, takes the address the outermost one appended, not what the client sent', () => {
+    // The client sent "6.6.6.6"; the one proxy appended the address it saw.
+    expect(clientKey(xff('6.6.6.6, 10.0.0.1'), 1)).toBe('ip:10.0.0.1')
+    expect(clientKey(xff('10.0.0.1'), 1)).toBe('ip:10.0.0.1')
+    // Two proxies: the outer one appended the client, the inner one the outer one.
+    expect(clientKey(xff('6.6.6.6, 10.0.0.1, 192.168.0.2'), 2)).toBe('ip:10.0.0.1')
+    expect(clientKey(xff('a'.repeat(500)), 1)).toHaveLength(3 + 64)
+  })
+
+  it('gives a request that did not pass the proxies a bucket of its own', () => {
+    expect(clientKey(new Headers(), 1)).toBe('unproxied')
+    expect(clientKey(xff('10.0.0.1'), 2)).toBe('unproxied')
+    expect(clientKey(xff(' , '), 1)).toBe('unproxied')
+  })
+
+  it('refuses a proxy count that is not an integer in 0..16', () => {
+    expect(() => clientKey(new Headers(), -1)).toThrow(RangeError)
+    expect(() => clientKey(new Headers(), 1.5)).toThrow(RangeError)
+    expect(() => clientKey(new Headers(), 17)).toThrow(RangeError)
+  })
+})
+
+describe('trustedProxiesFromEnv', () => {
+  it('reads SUPERNOVA_TRUSTED_PROXIES, default 0, and refuses anything but 0..16', () => {
+    expect(trustedProxiesFromEnv({})).toBe(0)
+    expect(trustedProxiesFromEnv({ SUPERNOVA_TRUSTED_PROXIES: ' 2 ' })).toBe(2)
+    for (const bad of ['-1', '1.5', 'one', '17'])
+      expect(() => trustedProxiesFromEnv({ SUPERNOVA_TRUSTED_PROXIES: bad })).toThrow(RangeError)
   })
 })
 
@@ -208,6 +241,17 @@ describe('POST /api/faucet', () => {
     expect(limited.headers.get('retry-after')).toBe('60')
     expect(await limited.json()).toMatchObject({ error: 'RATE_LIMITED', retryAfterMs: 60_000 })
     expect((await from('2.2.2.2')).status).toBe(200)
+    // Spoofing an address in front of the proxy's does not open a new bucket.
+    expect((await from('9.9.9.9, 1.1.1.1')).status).toBe(429)
+  })
+
+  it('served directly (no trusted proxy), limits all requests together', async () => {
+    const n = await node(devnet({ result: { txid: TXID } }))
+    const handle = handler(n.url, 1, 0)
+    const from = (ip: string) =>
+      handle(post(JSON.stringify({ address: ADDRESS, amount: '5' }), { 'x-forwarded-for': ip }))
+    expect((await from('1.1.1.1')).status).toBe(200)
+    expect((await from('2.2.2.2')).status).toBe(429)
   })
 
   it('is a FaucetError with a status for every code', () => {

@@ -202,13 +202,36 @@ export async function requestFaucet(p: RequestFaucetParameters): Promise<{ txid:
 }
 
 /**
- * The client a request is counted against: the first `x-forwarded-for` hop (set by the proxy in
- * front of the site), else `x-real-ip`, else one shared bucket.
+ * The client a request is counted against. Each of the `trustedProxies` reverse proxies in front
+ * of the site appends the address it saw to `x-forwarded-for`, so the entry that many places from
+ * the end is what the outermost trusted proxy saw: the client. Everything before it is whatever
+ * the client chose to send, and Next.js only fills the header in when the client sent none, so with
+ * no trusted proxy (the default: the site serves browsers directly) no header identifies a client
+ * and every request shares one bucket. A header with fewer entries than trusted proxies (a request
+ * that did not come through them) shares a bucket of its own.
+ * @throws {RangeError} trustedProxies not an integer in 0..16.
  */
-export function clientKey(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  const key = forwarded || headers.get('x-real-ip')?.trim() || 'unknown'
-  return key.slice(0, 64)
+export function clientKey(headers: Headers, trustedProxies = 0): string {
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 16)
+    throw new RangeError(`trustedProxies ${trustedProxies} outside 0..16`)
+  if (trustedProxies === 0) return 'all'
+  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((h) => h.trim())
+  const seen = hops.length >= trustedProxies ? hops[hops.length - trustedProxies] : undefined
+  return seen ? `ip:${seen.slice(0, 64)}` : 'unproxied'
+}
+
+/**
+ * `SUPERNOVA_TRUSTED_PROXIES`: how many reverse proxies in front of the site append to
+ * `x-forwarded-for` (default 0).
+ * @throws {RangeError} not an integer in 0..16.
+ */
+export function trustedProxiesFromEnv(env: Record<string, string | undefined>): number {
+  const raw = env.SUPERNOVA_TRUSTED_PROXIES?.trim()
+  if (raw === undefined || raw === '') return 0
+  const n = Number(raw)
+  if (!/^\d+$/.test(raw) || n > 16)
+    throw new RangeError(`SUPERNOVA_TRUSTED_PROXIES must be an integer in 0..16, not ${raw}`)
+  return n
 }
 
 const json = (body: object, status: number, extra: Record<string, string> = {}) =>
@@ -222,11 +245,15 @@ export function createFaucetHandler(deps: {
   rpcUrl: string
   limiter: RateLimiter
   timeoutMs?: number
+  /** Reverse proxies in front of the site that append to x-forwarded-for (`clientKey`). Default 0. */
+  trustedProxies?: number
 }): (req: Request) => Promise<Response> {
+  const proxies = deps.trustedProxies ?? 0
+  clientKey(new Headers(), proxies) // a bad count fails here, at start-up
   return async (req) => {
     try {
       const request = parseFaucetRequest(await readCappedBody(req))
-      const allowed = deps.limiter.take(clientKey(req.headers))
+      const allowed = deps.limiter.take(clientKey(req.headers, proxies))
       if (!allowed.ok)
         throw new FaucetError(
           'RATE_LIMITED',
