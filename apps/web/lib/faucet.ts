@@ -257,7 +257,7 @@ export function createFaucetHandler(deps: {
       if (!allowed.ok)
         throw new FaucetError(
           'RATE_LIMITED',
-          `too many faucet requests from this address; try again in ${Math.ceil(allowed.retryAfterMs / 1000)} s`,
+          `too many faucet requests${proxies === 0 ? ' (all visitors share the limit)' : ' from your address'}; try again in ${Math.ceil(allowed.retryAfterMs / 1000)} s`,
           allowed.retryAfterMs,
         )
       const { txid } = await requestFaucet({
