@@ -29,8 +29,13 @@ export type RestoreHeaderChainParameters = {
   now: number
 }
 
-/** Heights read per storage call while restoring (one read ahead of the checks): bounds memory. */
-const RESTORE_BATCH = 1_000
+/**
+ * Heights read per storage call while restoring (one read ahead of the checks): bounds memory
+ * (≈ 1.7 MB of records a batch). Large, because each read is a round trip to the browser's
+ * storage that waits behind whatever else the page's thread is doing at start-up: 5,000 instead
+ * of 1,000 took the restore of 2,000 headers from ≈ 110 to ≈ 60 ms in the warm-restart bench.
+ */
+const RESTORE_BATCH = 5_000
 
 type Link = { hash: Uint8Array; cumulativeWork: bigint }
 
