@@ -52,18 +52,18 @@ function ok(r: ClientPageResult, what: string, resumed: boolean): Extract<typeof
 
 type Timings = Extract<ClientPageResult, { ok: true }>['timings']
 /**
- * Where a run's time went (ms): bundle loaded and evaluated, client.start, connect, sync, balance;
- * and, overlapping them, the two paths start-up runs side by side: the stored chain restored
- * (from the run's start) and the first peer's first status (from the run's start).
+ * Where a run's time went (ms): the bundle loaded and evaluated, client.start, then the balance
+ * (asked right after the start: it waits for a peer and for the sync its answer needs); and,
+ * overlapping those, the stored chain restored and the first peer's first status (both from the
+ * run's start) and the header sync (first `syncing` state to last new head).
  */
 const phases = (t: Timings) => ({
   load: t.run,
+  start: t.started - t.run,
+  balance: t.balance - t.started,
   restore: (t.restored ?? t.run) - t.run,
   firstStatus: (t.connected ?? t.run) - t.run,
-  start: t.started - t.run,
-  connect: (t.syncStart ?? t.synced) - t.started,
-  sync: t.synced - (t.syncStart ?? t.synced),
-  balance: t.balance - t.synced,
+  sync: (t.lastHead ?? 0) - (t.syncStart ?? 0),
 })
 const medianPhases = (ts: Timings[]) =>
   Object.fromEntries(

@@ -107,7 +107,9 @@ async function nextPeer<T>(
   let peers = p.ctx.network.peers()
   if (peers.length === 0 && tried.size === 0) {
     try {
+      // A connected peer is enough: its answer is verified, its status is not needed to ask.
       peers = await p.ctx.network.waitForPeers({
+        withStatus: false,
         timeoutMs: p.ctx.peerWaitMs ?? 10_000,
         ...(p.signal ? { signal: p.signal } : {}),
       })

@@ -136,6 +136,54 @@ describe('against a real full node', () => {
     expect(c.evidence()).toEqual([])
   })
 
+  it('answers a balance asked right after start, before any sync or status: it catches up first', async () => {
+    // The utxos answer names the node's tip, which a fresh client has not verified yet, and it
+    // may come before the node's status: the client syncs to that tip, then verifies the answer.
+    for (let i = 0; i < 3; i++) {
+      const net = createLightClientNetwork({
+        network: 'devnet',
+        bootstrap: [full.ws],
+        reconnect: { minMs: 50, maxMs: 200 },
+      })
+      const c = createLightClient(
+        { network: 'devnet', bootstrap: [full.ws], now: clock.now, indexedDB: new IDBFactory() },
+        { network: net },
+      )
+      stops.push(() => c.stop())
+      await c.start()
+      const balance = await c.getBalance({ address: alice })
+      expect(balance.total).toBe(ALLOCATION + 5n * COIN)
+      expect(balance.verification).toMatchObject({ status: 'verified', header: { height: 13 } })
+      expect(c.evidence()).toEqual([])
+    }
+  })
+
+  it('answers a balance whose tip it learns of only from the answer (the status comes later)', async () => {
+    // An honest peer slow to give its status: the utxos answer names a tip the fresh client has
+    // no claim for yet, so the client asks the peer's status, syncs to that tip, then verifies.
+    const slowStatus = await startLyingProxy(full.ws, {
+      status: async (body) => {
+        await new Promise((r) => setTimeout(r, 300))
+        return body
+      },
+    })
+    stops.push(async () => {
+      await slowStatus.libp2p.stop()
+    })
+    const bootstrap = [slowStatus.address]
+    const net = createLightClientNetwork({ network: 'devnet', bootstrap })
+    const c = createLightClient(
+      { network: 'devnet', bootstrap, now: clock.now, indexedDB: new IDBFactory() },
+      { network: net },
+    )
+    stops.push(() => c.stop())
+    await c.start()
+    const balance = await c.getBalance({ address: alice })
+    expect(balance.total).toBe(ALLOCATION + 5n * COIN)
+    expect(balance.verification).toMatchObject({ status: 'verified', header: { height: 13 } })
+    expect(c.evidence()).toEqual([])
+  })
+
   it('reads verified headers: the newest N, a range from a height, refusals of bad ranges', async () => {
     const { c } = await startClient([full.ws])
     await c.waitForSync()

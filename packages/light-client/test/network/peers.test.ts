@@ -5,7 +5,7 @@ import { createLightClientNetwork } from '../../src/network/createLightClientNet
 import { NetworkError } from '../../src/network/errors.js'
 import type { DisconnectReason, NetworkPeer } from '../../src/network/types.js'
 import { waitUntil } from './fullNode.js'
-import { devnetStatus, ok, type RawNode, startRawNode } from './rawNode.js'
+import { devnetStatus, ok, type RawNode, stall, startRawNode } from './rawNode.js'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -93,6 +93,17 @@ describe('several nodes', () => {
     expect(a.requests.get('filter')).toBeUndefined()
     expect((await net.getFilter({ blockHash: ZERO_HASH, peer: a.id })).peer).toBe(a.id)
     expect(net.peers().find((p) => p.id === a.id)?.score).toBeLessThanOrEqual(-9.9)
+  })
+})
+
+describe('waitForPeers', () => {
+  it('counts a peer once it is connected with withStatus: false, once it has a status by default', async () => {
+    const [raw] = (await rawNodes(1, { status: stall })) as [RawNode]
+    const { net } = network([raw])
+    await net.start()
+    const connected = await net.waitForPeers({ withStatus: false, timeoutMs: 10_000 })
+    expect(connected.map((p) => [p.id, p.status])).toEqual([[raw.id, undefined]])
+    await expect(net.waitForPeers({ timeoutMs: 300 })).rejects.toMatchObject({ code: 'NO_PEER' })
   })
 })
 
