@@ -2,7 +2,8 @@
  * bundle_size: gzipped bytes of everything the light-client page loads — its HTML and the esbuild
  * bundle of the page with nothing but the light client (clientMain.ts: createLightClient,
  * IndexedDB, getBalance), minified, tree-shaken, NODE_ENV=production — against the gzipped bundle
- * of its crypto dependencies alone (@noble/*, @scure/*, hash-wasm): an entry importing exactly the
+ * of its crypto dependencies alone (@noble/*, @scure/*, hash-wasm, @chainsafe/as-chacha20poly1305):
+ * an entry importing exactly the
  * named exports the page's bundled modules import from them (found through esbuild's metafile),
  * built the same way. Goal ≤ 2× (lowerIsBetter). The largest packages of the page bundle are
  * printed with the line.
@@ -16,7 +17,8 @@ import { bundle, pageHtml } from '../../packages/light-client/test/browser/clien
 import { report } from '../lib.ts'
 import { BENCH } from './support/setup.ts'
 
-const CRYPTO = /node_modules\/(@noble\/[^/]+|@scure\/[^/]+|hash-wasm)\//
+const CRYPTO =
+  /node_modules\/(@noble\/[^/]+|@scure\/[^/]+|hash-wasm|@chainsafe\/as-chacha20poly1305)\//
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const gz = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).length
 
