@@ -17,9 +17,10 @@ export type RequireOnChainParameters = {
 
 /**
  * The verified main-chain header with hash `hash`. An unknown hash makes us run a sync round
- * (the peer may be ahead) and look again — and once more when the peer turns out to be ahead of
- * our chain (asked before its status was known). Still unknown, the block's height decides — the
- * header's own, or the peer's tip height when its fresh status names `hash` as its tip:
+ * (the peer may be ahead) and look again; then we learn the block's height, wait for the sync
+ * towards it when it is above our tip (the peer was asked before its status was known), and look
+ * once more. Still unknown, the block's height decides — the header's own, or the peer's tip
+ * height when its fresh status names `hash` as its tip:
  * - above our verified tip: AHEAD_OF_CHAIN (not the peer's fault; another peer is asked);
  * - at or below it: NOT_ON_CHAIN, a block of a lighter branch, with our header at that height
  *   as the conflicting answer;
@@ -34,15 +35,13 @@ export async function requireOnChain(p: RequireOnChainParameters): Promise<Chain
   const later = await ctx.chain.headerByHash(p.hash)
   if (later !== undefined) return later
   const height = p.header?.height ?? (await claimedTipHeight(p))
-  let tip = ctx.chain.tip()
-  if (height !== undefined && height > tip.height) {
-    // Asked before we knew how far the peer is (its status came after the answer): the fresh
-    // status has started a round towards it; wait for that round and look once more.
-    await ctx.chain.catchUp()
-    const caught = await ctx.chain.headerByHash(p.hash)
-    if (caught !== undefined) return caught
-    tip = ctx.chain.tip()
-  }
+  // Asked before we knew how far the peer is (its status came after the answer): the fresh status
+  // has started a round towards it; wait for that round.
+  if (height !== undefined && height > ctx.chain.tip().height) await ctx.chain.catchUp()
+  // The chain may have moved on while the peer was asked or the round ran: look once more.
+  const found = await ctx.chain.headerByHash(p.hash)
+  if (found !== undefined) return found
+  const tip = ctx.chain.tip()
   if (height === undefined)
     throw failure(p, 'CHAIN_CHANGED', 'the peer’s tip moved on from the block it answered about')
   if (height > tip.height)
