@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the benchmark scripts in bench/<name>/*.ts (all names when none is given).
+// Runs the benchmark scripts in bench/<name>/*.ts (all names when none is given); a script whose
+// name starts with "_" is a local scratch script (a profile, a probe) and is not run.
 // Each script prints one JSON line per metric; this runner exits non-zero if any metric fails.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
@@ -27,7 +28,7 @@ for (const name of names) {
     continue
   }
   for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
     .sort()) {
     const r = spawnSync(tsx, [join(dir, file)], { stdio: 'inherit', cwd: root })
     if (r.status !== 0) failed = true
