@@ -111,6 +111,25 @@ async function startClient(
   return { c, net }
 }
 
+/** A fresh client asked for alice's balance the moment it has started: verified at the tip. */
+async function expectBalanceRightAfterStart(bootstrap: string[]): Promise<void> {
+  const net = createLightClientNetwork({
+    network: 'devnet',
+    bootstrap,
+    reconnect: { minMs: 50, maxMs: 200 },
+  })
+  const c = createLightClient(
+    { network: 'devnet', bootstrap, now: clock.now, indexedDB: new IDBFactory() },
+    { network: net },
+  )
+  stops.push(() => c.stop())
+  await c.start()
+  const balance = await c.getBalance({ address: alice })
+  expect(balance.total).toBe(ALLOCATION + 5n * COIN)
+  expect(balance.verification).toMatchObject({ status: 'verified', header: { height: 13 } })
+  expect(c.evidence()).toEqual([])
+}
+
 describe('against a real full node', () => {
   it('syncs from genesis, verifies a balance after a faucet payment, its inclusion and history', async () => {
     const { c } = await startClient([full.ws])
@@ -139,23 +158,7 @@ describe('against a real full node', () => {
   it('answers a balance asked right after start, before any sync or status: it catches up first', async () => {
     // The utxos answer names the node's tip, which a fresh client has not verified yet, and it
     // may come before the node's status: the client syncs to that tip, then verifies the answer.
-    for (let i = 0; i < 3; i++) {
-      const net = createLightClientNetwork({
-        network: 'devnet',
-        bootstrap: [full.ws],
-        reconnect: { minMs: 50, maxMs: 200 },
-      })
-      const c = createLightClient(
-        { network: 'devnet', bootstrap: [full.ws], now: clock.now, indexedDB: new IDBFactory() },
-        { network: net },
-      )
-      stops.push(() => c.stop())
-      await c.start()
-      const balance = await c.getBalance({ address: alice })
-      expect(balance.total).toBe(ALLOCATION + 5n * COIN)
-      expect(balance.verification).toMatchObject({ status: 'verified', header: { height: 13 } })
-      expect(c.evidence()).toEqual([])
-    }
+    for (let i = 0; i < 3; i++) await expectBalanceRightAfterStart([full.ws])
   })
 
   it('answers a balance whose tip it learns of only from the answer (the status comes later)', async () => {
@@ -170,18 +173,7 @@ describe('against a real full node', () => {
     stops.push(async () => {
       await slowStatus.libp2p.stop()
     })
-    const bootstrap = [slowStatus.address]
-    const net = createLightClientNetwork({ network: 'devnet', bootstrap })
-    const c = createLightClient(
-      { network: 'devnet', bootstrap, now: clock.now, indexedDB: new IDBFactory() },
-      { network: net },
-    )
-    stops.push(() => c.stop())
-    await c.start()
-    const balance = await c.getBalance({ address: alice })
-    expect(balance.total).toBe(ALLOCATION + 5n * COIN)
-    expect(balance.verification).toMatchObject({ status: 'verified', header: { height: 13 } })
-    expect(c.evidence()).toEqual([])
+    await expectBalanceRightAfterStart([slowStatus.address])
   })
 
   it('reads verified headers: the newest N, a range from a height, refusals of bad ranges', async () => {
