@@ -3,9 +3,8 @@
  * bundle of the page with nothing but the light client (clientMain.ts: createLightClient,
  * IndexedDB, getBalance), minified, tree-shaken, NODE_ENV=production — against the gzipped bundle
  * of its crypto dependencies alone (@noble/*, @scure/*, hash-wasm, @chainsafe/as-chacha20poly1305):
- * an entry importing exactly the
- * named exports the page's bundled modules import from them (found through esbuild's metafile),
- * built the same way. Goal ≤ 2× (lowerIsBetter). The largest packages of the page bundle are
+ * an entry importing exactly the named exports the page's bundled modules import from them (found
+ * through esbuild's metafile), built the same way. Goal ≤ 2× (lowerIsBetter). The largest packages of the page bundle are
  * printed with the line.
  */
 import { readFileSync } from 'node:fs'

@@ -62,7 +62,7 @@ const phases = (t: Timings) => ({
   start: t.started - t.run,
   balance: t.balance - t.started,
   restore: (t.restored ?? t.run) - t.run,
-  firstStatus: (t.connected ?? t.run) - t.run,
+  firstStatus: (t.firstStatus ?? t.run) - t.run,
   sync: (t.lastHead ?? 0) - (t.syncStart ?? 0),
 })
 const medianPhases = (ts: Timings[]) =>

@@ -55,9 +55,9 @@ export type ClientPageResult =
         balance: number
         syncStart?: number
         lastHead?: number
-        /** The stored chain restored (or dropped), and the first peer's first status. */
+        /** The stored chain restored (or dropped), and the first status any peer gave. */
         restored?: number
-        connected?: number
+        firstStatus?: number
       }
     }
   | { ok: false; error: string; code?: string }
@@ -89,13 +89,14 @@ async function run(config: ClientPageConfig, scriptStart: number): Promise<Clien
   const restore: { resumed: boolean; height: number; reason?: string }[] = []
   const heads: number[] = []
   const evidence: PageEvidence[] = []
-  const sync: { syncStart?: number; lastHead?: number; restored?: number; connected?: number } = {}
+  const sync: { syncStart?: number; lastHead?: number; restored?: number; firstStatus?: number } =
+    {}
   client.on('restore', (e) => {
     restore.push({ ...e })
     sync.restored ??= performance.now() - scriptStart
   })
   net.on('status', () => {
-    sync.connected ??= performance.now() - scriptStart
+    sync.firstStatus ??= performance.now() - scriptStart
   })
   client.on('state', (e) => {
     if (e.state === 'syncing' && sync.syncStart === undefined)
